@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Shared building blocks: the abstract BasePage, stream blocks, privacy rule, template tags."""
+
+    name = "cms.core"
+    label = "core"
+    verbose_name = "Cordata core"

@@ -1,0 +1,235 @@
+"""Partners of the project and the thematic groups they work in."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from cms.core.blocks import RICH_TEXT_FEATURES, ActivityStreamBlock
+from cms.core.listing import FilterableIndexMixin
+from cms.core.models import BasePage
+
+
+class PartnerKind(models.TextChoices):
+    DEVELOPMENT_AGENCY = "development_agency", _("Regional development agency")
+    CHAMBER_OF_COMMERCE = "chamber_of_commerce", _("Chamber of commerce")
+    RESEARCH_CENTRE = "research_centre", _("Research centre")
+    CLUSTER_MANAGER = "cluster_manager", _("Cluster manager")
+    OTHER = "other", _("Other")
+
+
+class Sector(models.TextChoices):
+    AGRI_FOOD = "agri_food", _("Agri-food")
+    ENERGY_ENVIRONMENT = "energy_environment", _("Energy & environment")
+    TOURISM = "tourism", _("Tourism")
+    ICT = "ict", _("ICT")
+    LIFE_SCIENCES = "life_sciences", _("Life sciences")
+
+
+class MembershipRole(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator")
+    SUPPORT = "support", _("Supporting coordinator")
+    MEMBER = "member", _("Member")
+
+
+class ProjectRole(models.TextChoices):
+    LEAD_PARTNER = "lead_partner", _("Lead partner")
+    PARTNER = "partner", _("Partner")
+    ASSOCIATED = "associated", _("Associated organisation")
+
+
+class PartnerIndexPage(FilterableIndexMixin, BasePage):
+    """The list of project partners, filterable by country and kind of organisation."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["groups.PartnerPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partner index")
+
+    per_page = 24
+
+    @property
+    def filter_form_class(self):
+        from .forms import PartnerFilterForm
+
+        return PartnerFilterForm
+
+    def get_listing(self, *, filters: dict):
+        from .selectors import partner_list
+
+        return partner_list(
+            locale=self.locale, country=filters.get("country") or "", kind=filters.get("kind") or ""
+        )
+
+
+class PartnerPage(BasePage):
+    """A partner organisation's profile: who they are, where, and which thematic groups they join."""
+
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=PartnerKind.choices)
+    project_role = models.CharField(
+        _("role in the project"),
+        max_length=16,
+        choices=ProjectRole.choices,
+        default=ProjectRole.PARTNER,
+    )
+    country = CountryField(_("country"))
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("short_name"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("project_role"), FieldPanel("country")]),
+        FieldRowPanel([FieldPanel("region"), FieldPanel("city")]),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("short_name"),
+        index.SearchField("description"),
+        index.SearchField("region"),
+        index.SearchField("city"),
+        index.FilterField("country"),
+        index.FilterField("kind"),
+        index.FilterField("project_role"),
+    ]
+
+    parent_page_types = ["groups.PartnerIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("partner")
+
+    @cached_property
+    def thematic_groups(self):
+        """The groups this partner takes part in, derived from the groups' memberships."""
+        from .selectors import thematic_groups_of_partner
+
+        return thematic_groups_of_partner(partner=self)
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.title
+
+
+class ThematicGroupIndexPage(BasePage):
+    """The five thematic groups of the project and the partner that leads the exchange between them."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    coordinator = models.ForeignKey(
+        "groups.PartnerPage",
+        verbose_name=_("overall coordinator"),
+        help_text=_("The partner that directs the exchange work across all thematic groups."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("coordinator")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["groups.ThematicGroupPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("thematic group index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import thematic_group_list
+
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = thematic_group_list(locale=self.locale)
+        return context
+
+
+class ThematicGroupPage(BasePage):
+    """A thematic group: its sector, objectives, coordinators and members, activities and plan."""
+
+    sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices)
+    objectives = RichTextField(_("objectives"), blank=True, features=RICH_TEXT_FEATURES)
+    activities = StreamField(ActivityStreamBlock(), verbose_name=_("activities"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("sector"),
+        FieldPanel("objectives"),
+        InlinePanel("memberships", heading=_("Partners"), label=_("partner")),
+        FieldPanel("activities"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("objectives"),
+        index.SearchField("activities"),
+        index.FilterField("sector"),
+    ]
+
+    parent_page_types = ["groups.ThematicGroupIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("thematic group")
+
+    def _partners(self, role: str):
+        return [m.partner for m in self.memberships.all() if m.role == role and m.partner_id]
+
+    @property
+    def coordinators(self):
+        return self._partners(MembershipRole.COORDINATOR)
+
+    @property
+    def supporters(self):
+        return self._partners(MembershipRole.SUPPORT)
+
+    @property
+    def members(self):
+        return self._partners(MembershipRole.MEMBER)
+
+    @cached_property
+    def strategic_plan(self):
+        """The group's strategic plan (the newest live one), derived from the plan's group field."""
+        from cms.knowledge.selectors import strategic_plan_for_group
+
+        return strategic_plan_for_group(group=self)
+
+
+class ThematicGroupMembership(Orderable):
+    """A partner's place in a thematic group: the one record both the group and the partner read."""
+
+    page = ParentalKey(ThematicGroupPage, on_delete=models.CASCADE, related_name="memberships")
+    partner = models.ForeignKey(
+        PartnerPage, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        _("role"), max_length=16, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+
+    panels = [FieldPanel("partner"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("membership")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "partner"], name="unique_partner_per_group")
+        ]

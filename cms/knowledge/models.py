@@ -1,0 +1,169 @@
+"""Strategic plans, the knowledge index and the project's document model."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from cms.core.blocks import RICH_TEXT_FEATURES, PlanSectionStreamBlock
+from cms.core.models import BasePage
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    CONSULTATION = "consultation", _("In consultation")
+    ADOPTED = "adopted", _("Adopted")
+
+
+class DocumentKind(models.TextChoices):
+    DELIVERABLE = "deliverable", _("Deliverable")
+    MINUTES = "minutes", _("Minutes")
+    PRESENTATION = "presentation", _("Presentation")
+    PLAN = "plan", _("Plan")
+    REPORT = "report", _("Report")
+    OTHER = "other", _("Other")
+
+
+class DocumentLanguage(models.TextChoices):
+    ITALIAN = "it", _("Italian")
+    ENGLISH = "en", _("English")
+    OTHER = "other", _("Other / multilingual")
+
+
+class TextExtractionStatus(models.TextChoices):
+    PENDING = "pending", _("Not extracted yet")
+    EXTRACTED = "extracted", _("Text extracted")
+    NO_TEXT = "no_text", _("No extractable text")
+
+
+class ProjectDocument(AbstractDocument):
+    """A file in the project library, with the metadata partners filter by and its extracted text."""
+
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=DocumentLanguage.choices,
+        default=DocumentLanguage.ITALIAN,
+    )
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.OTHER
+    )
+    thematic_group = models.ForeignKey(
+        "groups.ThematicGroupPage",
+        verbose_name=_("thematic group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+    )
+    description = models.TextField(_("description"), blank=True)
+    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
+    text_status = models.CharField(
+        _("text extraction"),
+        max_length=16,
+        choices=TextExtractionStatus.choices,
+        default=TextExtractionStatus.PENDING,
+        editable=False,
+    )
+
+    admin_form_fields = Document.admin_form_fields + (
+        "description",
+        "language",
+        "kind",
+        "thematic_group",
+    )
+
+    search_fields = AbstractDocument.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("extracted_text"),
+        index.FilterField("language"),
+        index.FilterField("kind"),
+        index.FilterField("thematic_group"),
+    ]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+
+class KnowledgeIndexPage(BasePage):
+    """The knowledge base: the groups' strategic plans and the public document library."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["knowledge.StrategicPlanPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("knowledge index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import public_document_list, strategic_plan_list
+
+        context = super().get_context(request, *args, **kwargs)
+        context["plans"] = strategic_plan_list(locale=self.locale)
+        context["documents"] = public_document_list()[:50]
+        return context
+
+
+class StrategicPlanPage(BasePage):
+    """A thematic group's strategic plan towards the transnational meta-cluster."""
+
+    group = models.ForeignKey(
+        "groups.ThematicGroupPage",
+        verbose_name=_("thematic group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="strategic_plans",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+    version = models.CharField(_("version"), max_length=20, default="0.1")
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    sections = StreamField(PlanSectionStreamBlock(), verbose_name=_("sections"), blank=True)
+    attachment = models.ForeignKey(
+        "knowledge.ProjectDocument",
+        verbose_name=_("attached PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("group"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("version"), FieldPanel("adopted_on")]),
+        FieldPanel("summary"),
+        FieldPanel("sections"),
+        FieldPanel("attachment"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("sections"),
+        index.FilterField("status"),
+        index.FilterField("group"),
+    ]
+
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("strategic plan")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.status == PlanStatus.ADOPTED and not self.adopted_on:
+            raise ValidationError({"adopted_on": _("An adopted plan needs its adoption date.")})
+        if self.attachment_id and not self.attachment.file.name.lower().endswith(".pdf"):
+            raise ValidationError({"attachment": _("The attached plan must be a PDF file.")})
