@@ -1,8 +1,8 @@
-"""Who may see what: the one owner of Cordata's privacy rule for pages and documents.
+"""Who may see what: the one owner of Cordata's privacy rule for pages, documents and images.
 
 Views, feeds, sitemaps, search and the APIs call these functions; none re-implements them.
 A page is visible when it is live and every view restriction on it or its ancestors lets the
-user in; a document is visible when every view restriction on its collection or the
+user in; a document or an image is visible when every view restriction on its collection or the
 collection's ancestors lets the user in. Shared passwords are disabled, so a password
 restriction never lets anyone in through a listing.
 """
@@ -17,20 +17,25 @@ from wagtail.models import (
 )
 
 
+def _is_signed_in(user) -> bool:
+    # An inactive account (e.g. a revoked partner) counts as anonymous on every channel.
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
 def _restriction_admits(restriction: BaseViewRestriction, user, user_group_ids: set[int]) -> bool:
-    if user is not None and user.is_active and user.is_superuser:
+    if not _is_signed_in(user):
+        return False
+    if user.is_superuser:
         return True
     if restriction.restriction_type == BaseViewRestriction.LOGIN:
-        return bool(user and user.is_authenticated)
+        return True
     if restriction.restriction_type == BaseViewRestriction.GROUPS:
-        if not (user and user.is_authenticated):
-            return False
         return bool(user_group_ids & {group.pk for group in restriction.groups.all()})
     return False
 
 
 def _user_group_ids(user) -> set[int]:
-    if not (user and user.is_authenticated):
+    if not _is_signed_in(user):
         return set()
     return set(user.groups.values_list("pk", flat=True))
 
@@ -69,13 +74,22 @@ def visible_collections(*, user=None) -> QuerySet[Collection]:
     return _exclude_paths(Collection.objects.all(), paths=denied)
 
 
-def visible_documents(queryset: QuerySet, *, user=None) -> QuerySet:
-    """Documents in `queryset` that `user` may see."""
+def _in_visible_collections(queryset: QuerySet, *, user) -> QuerySet:
     restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related(
         "groups"
     )
     denied = _denied_paths(restrictions, path_attr="collection", user=user)
     return _exclude_paths(queryset, paths=denied, prefix="collection__")
+
+
+def visible_documents(queryset: QuerySet, *, user=None) -> QuerySet:
+    """Documents in `queryset` that `user` may see."""
+    return _in_visible_collections(queryset, user=user)
+
+
+def visible_images(queryset: QuerySet, *, user=None) -> QuerySet:
+    """Images in `queryset` that `user` may see: the collection rule documents follow."""
+    return _in_visible_collections(queryset, user=user)
 
 
 def page_is_visible(page: Page, *, user=None) -> bool:

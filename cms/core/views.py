@@ -1,6 +1,8 @@
 """Styled error pages."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 
 def page_not_found(request, exception=None):
@@ -8,5 +10,6 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # Rendered without the request context: the failure may lie in whatever builds it.
-    return render(request, "500.html", status=500)
+    # Rendered without the request context: the failure may lie in whatever builds it
+    # (context processors, the database), and the page must still come out.
+    return HttpResponseServerError(loader.get_template("500.html").render())

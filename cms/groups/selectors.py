@@ -19,7 +19,12 @@ def partner_list(
         partners = partners.filter(country=country)
     if kind:
         partners = partners.filter(kind=kind)
-    return visible_pages(partners, user=user).select_related("logo").order_by("country", "title")
+    return (
+        visible_pages(partners, user=user)
+        .select_related("logo")
+        .prefetch_related("logo__renditions")
+        .order_by("country", "title")
+    )
 
 
 def partner_countries(*, locale: Locale, user=None) -> list[str]:
@@ -45,7 +50,11 @@ def _with_memberships(groups: QuerySet[ThematicGroupPage]) -> QuerySet[ThematicG
 
 def thematic_group_list(*, locale: Locale, user=None) -> QuerySet[ThematicGroupPage]:
     """Live thematic groups in `locale`, in tree order, with their partners prefetched."""
-    groups = ThematicGroupPage.objects.filter(locale=locale).select_related("listing_image")
+    groups = (
+        ThematicGroupPage.objects.filter(locale=locale)
+        .select_related("listing_image")
+        .prefetch_related("listing_image__renditions")
+    )
     return _with_memberships(visible_pages(groups, user=user)).order_by("path")
 
 

@@ -15,6 +15,8 @@ class PressReleaseFeed(Feed):
     def __init__(self, *, index):
         super().__init__()
         self.index = index
+        # The feed speaks the index's language, whichever language is active when it is served.
+        self.language = index.locale.language_code
 
     def __call__(self, request, *args, **kwargs):
         self.request = request

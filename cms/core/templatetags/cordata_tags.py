@@ -1,0 +1,228 @@
+"""Template tags of the public site: site sections, language links, breadcrumbs, visible relations.
+
+Whatever a visitor may or may not see is decided by `cms.core.privacy`; these tags only call it.
+"""
+
+from django import template
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
+from django.urls import reverse
+from django.utils import translation
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Site
+
+from cms.core.privacy import visible_documents, visible_pages
+
+register = template.Library()
+
+
+def _request(context):
+    return context.get("request")
+
+
+def _user(context):
+    return getattr(_request(context), "user", None)
+
+
+def _active_language() -> str:
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def _section_pages(*, language_code: str, user) -> list[Page]:
+    """The home page children in `language_code`, in tree order: one query, plus the privacy lookup."""
+    from cms.home.models import HomePage
+
+    homes = HomePage.objects.filter(locale__language_code=language_code)
+    # A child's path is its parent's path minus its last step; the depth test narrows the scan.
+    parent_is_home = homes.filter(
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    )
+    children = Page.objects.filter(
+        Exists(parent_is_home),
+        locale__language_code=language_code,
+        depth__in=homes.annotate(child_depth=F("depth") + 1).values("child_depth"),
+    )
+    return list(visible_pages(children, user=user).order_by("path"))
+
+
+def _cached_sections(context) -> list[Page]:
+    request = _request(context)
+    language_code = _active_language()
+    # The header and the footer both list the sections: one query per request serves both.
+    cache = getattr(request, "_cordata_sections", None) if request is not None else None
+    if cache is None or cache[0] != language_code:
+        cache = (language_code, _section_pages(language_code=language_code, user=_user(context)))
+        if request is not None:
+            request._cordata_sections = cache
+    return cache[1]
+
+
+@register.simple_tag(takes_context=True)
+def site_sections(context) -> list[dict]:
+    """The header navigation: the home page's children in the active language.
+
+    Each item has `page`, `url`, `is_current` (this is the page shown) and `is_ancestor`
+    (the page shown lies inside that section).
+    """
+    request = _request(context)
+    current = context.get("page")
+    current_path = getattr(current, "path", "") or ""
+    items = []
+    for section in _cached_sections(context):
+        is_current = current_path == section.path
+        items.append(
+            {
+                "page": section,
+                "url": section.get_url(request=request),
+                "is_current": is_current,
+                "is_ancestor": not is_current and current_path.startswith(section.path),
+            }
+        )
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def section_page(context, model_label: str):
+    """The section (a child of the home page) of type `model_label`, e.g. "home.PressReleaseIndexPage".
+
+    Reads the sections already loaded for the navigation, so it costs no query.
+    """
+    app_label, _, model_name = model_label.lower().partition(".")
+    for section in _cached_sections(context):
+        model = section.specific_class
+        if model is not None and (model._meta.app_label, model._meta.model_name) == (
+            app_label,
+            model_name,
+        ):
+            return section
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context) -> str:
+    request = _request(context)
+    site = Site.find_for_request(request) if request is not None else None
+    return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+
+
+@register.inclusion_tag("components/language_switcher.html")
+def language_switcher():
+    """Links to the home page of every site language, the active one marked as current."""
+    current = _active_language()
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            url = reverse("wagtail_serve", args=[""])
+        info = translation.get_language_info(code)
+        languages.append(
+            {"code": code, "name": info["name_local"], "url": url, "is_current": code == current}
+        )
+    return {"languages": languages}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None):
+    """The live ancestors of `page` below the tree root (the home page first), in one query."""
+    page = page or context.get("page")
+    request = _request(context)
+    if page is None or not page.path or page.depth <= 2:
+        return {"crumbs": [], "page": page}
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).live().order_by("depth")
+    crumbs = [{"title": a.title, "url": a.get_url(request=request)} for a in ancestors]
+    return {"crumbs": crumbs, "page": page}
+
+
+def _visible_targets(context, page, relation: str, field: str, model, *, documents=False):
+    """Pairs (row, target) of an inline relation whose target the visitor may see, in row order.
+
+    Works on the saved relation and on the unsaved one of a preview alike, and loads the
+    targets in one query instead of one per row.
+    """
+    rows = list(getattr(page, relation).all())
+    ids = [getattr(row, f"{field}_id") for row in rows]
+    if not ids:
+        return []
+    queryset = model.objects.filter(pk__in=ids)
+    if documents:
+        visible = visible_documents(queryset, user=_user(context))
+    else:
+        visible = visible_pages(queryset, user=_user(context))
+    targets = visible.in_bulk()
+    return [(row, targets[pk]) for row, pk in zip(rows, ids, strict=True) if pk in targets]
+
+
+@register.simple_tag(takes_context=True)
+def visible_related_pages(context, page, relation: str, field: str) -> list[Page]:
+    """The pages an inline relation of `page` points at that the visitor may see.
+
+    `{% visible_related_pages page "related_partners" "partner" as partners %}`
+    """
+    model = page._meta.get_field(relation).related_model._meta.get_field(field).related_model
+    return [target for _row, target in _visible_targets(context, page, relation, field, model)]
+
+
+@register.simple_tag(takes_context=True)
+def visible_attached_documents(context, page, relation: str, field: str = "document") -> list:
+    """The documents an inline relation of `page` attaches that the visitor may see."""
+    model = get_document_model()
+    return [
+        target
+        for _row, target in _visible_targets(context, page, relation, field, model, documents=True)
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def document_if_visible(context, document):
+    """`document` if the visitor may see it (its collection may be private), else None."""
+    if document is None or not document.pk:
+        return None
+    queryset = get_document_model().objects.filter(pk=document.pk)
+    return document if visible_documents(queryset, user=_user(context)).exists() else None
+
+
+@register.simple_tag(takes_context=True)
+def page_if_visible(context, page):
+    """`page` if the visitor may see it (a draft or a restricted page is not linked), else None."""
+    if page is None or not page.pk:
+        return None
+    queryset = Page.objects.filter(pk=page.pk)
+    return page if visible_pages(queryset, user=_user(context)).exists() else None
+
+
+@register.simple_tag(takes_context=True)
+def group_partners(context, group) -> dict[str, list]:
+    """A thematic group's visible partners by role: `coordinators`, `supporters`, `members`."""
+    from cms.groups.models import MembershipRole, PartnerPage
+
+    by_role = {
+        MembershipRole.COORDINATOR: [],
+        MembershipRole.SUPPORT: [],
+        MembershipRole.MEMBER: [],
+    }
+    for row, partner in _visible_targets(context, group, "memberships", "partner", PartnerPage):
+        by_role.setdefault(row.role, []).append(partner)
+    return {
+        "coordinators": by_role[MembershipRole.COORDINATOR],
+        "supporters": by_role[MembershipRole.SUPPORT],
+        "members": by_role[MembershipRole.MEMBER],
+    }
+
+
+@register.filter
+def file_extension_label(document) -> str:
+    """The document's file type as readers know it: "PDF", "DOCX"."""
+    return (getattr(document, "file_extension", "") or "").upper()
+
+
+@register.simple_tag
+def elided_page_range(items) -> list:
+    """Page numbers around the current one, with the paginator's ellipsis for the gaps."""
+    return list(items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1))
+
+
+@register.filter
+def page_type_label(page) -> str:
+    """The page's type as editors name it ("press release"), without loading the specific page."""
+    model = getattr(page, "specific_class", None)
+    return str(model._meta.verbose_name) if model is not None else ""

@@ -1,0 +1,174 @@
+"""Where each page type may be created, and the rules a strategic plan enforces on save."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.models import Page
+
+from cms.groups.models import (
+    PartnerIndexPage,
+    PartnerPage,
+    ThematicGroupIndexPage,
+    ThematicGroupPage,
+)
+from cms.home.models import HomePage, PressReleaseIndexPage, PressReleasePage
+from cms.knowledge.models import KnowledgeIndexPage, PlanStatus, StrategicPlanPage
+from tests.factories import (
+    HomePageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
+    PressReleasePageFactory,
+    ProjectDocumentFactory,
+    StrategicPlanPageFactory,
+    ThematicGroupPageFactory,
+    docx_file,
+    pdf_file,
+)
+
+pytestmark = pytest.mark.django_db
+
+INDEXES = [PressReleaseIndexPage, PartnerIndexPage, ThematicGroupIndexPage, KnowledgeIndexPage]
+
+# The one parent type each page type belongs under.
+PARENT_OF = {
+    PressReleasePage: PressReleaseIndexPage,
+    PartnerPage: PartnerIndexPage,
+    ThematicGroupPage: ThematicGroupIndexPage,
+    StrategicPlanPage: KnowledgeIndexPage,
+    **dict.fromkeys(INDEXES, HomePage),
+}
+ALL_TYPES = [
+    HomePage,
+    *INDEXES,
+    PressReleasePage,
+    PartnerPage,
+    ThematicGroupPage,
+    StrategicPlanPage,
+]
+
+
+@pytest.fixture
+def tree(site_tree):
+    """One page of every type, keyed by model, plus the tree root under `Page`."""
+    return {
+        Page: Page.get_first_root_node(),
+        HomePage: site_tree.home,
+        PressReleaseIndexPage: site_tree.press_index,
+        PartnerIndexPage: site_tree.partner_index,
+        ThematicGroupIndexPage: site_tree.group_index,
+        KnowledgeIndexPage: site_tree.knowledge_index,
+        PressReleasePage: PressReleasePageFactory(),
+        PartnerPage: PartnerPageFactory(),
+        ThematicGroupPage: ThematicGroupPageFactory(),
+        StrategicPlanPage: StrategicPlanPageFactory(),
+    }
+
+
+@pytest.mark.parametrize("model", list(PARENT_OF), ids=lambda m: m.__name__)
+def test_page_type_exists_only_under_its_parent_type(tree, model):
+    for parent_model, parent in tree.items():
+        expected = parent_model is PARENT_OF[model]
+        assert model.can_exist_under(parent) is expected, (model, parent_model)
+
+
+@pytest.mark.parametrize(
+    "model", [PressReleasePage, PartnerPage, ThematicGroupPage, StrategicPlanPage]
+)
+def test_detail_pages_can_be_created_under_their_index_only(tree, model):
+    for parent_model, parent in tree.items():
+        expected = parent_model is PARENT_OF[model]
+        assert model.can_create_at(parent) is expected, (model, parent_model)
+
+
+def test_detail_pages_take_no_children():
+    for model in (PressReleasePage, PartnerPage, ThematicGroupPage, StrategicPlanPage):
+        assert model.allowed_subpage_models() == []
+
+
+def test_allowed_subpage_models():
+    assert set(HomePage.allowed_subpage_models()) == set(INDEXES)
+    assert PressReleaseIndexPage.allowed_subpage_models() == [PressReleasePage]
+    assert PartnerIndexPage.allowed_subpage_models() == [PartnerPage]
+    assert ThematicGroupIndexPage.allowed_subpage_models() == [ThematicGroupPage]
+    assert KnowledgeIndexPage.allowed_subpage_models() == [StrategicPlanPage]
+    assert HomePage in Page.allowed_subpage_models()
+    for model in ALL_TYPES:
+        if model is not HomePage:
+            assert model not in Page.allowed_subpage_models()
+
+
+def test_indexes_exist_once_per_home(db):
+    home = HomePageFactory()
+    for model in INDEXES:
+        assert model.can_create_at(home), model
+    PartnerIndexPageFactory(parent=home)
+    assert not PartnerIndexPage.can_create_at(home)
+    assert PartnerIndexPage.can_exist_under(home)
+    # The limit is per index type, not for the home as a whole.
+    for model in (PressReleaseIndexPage, ThematicGroupIndexPage, KnowledgeIndexPage):
+        assert model.can_create_at(home), model
+
+
+def test_indexes_cannot_be_created_elsewhere(tree):
+    for model in INDEXES:
+        for parent_model, parent in tree.items():
+            if parent_model is not HomePage:
+                assert not model.can_create_at(parent), (model, parent_model)
+
+
+def test_second_home_page_is_refused(db):
+    root = Page.get_first_root_node()
+    assert HomePage.can_create_at(root)
+    HomePageFactory()
+    assert not HomePage.can_create_at(root)
+    assert HomePage.can_exist_under(root)
+
+
+def test_home_page_only_under_the_root(tree):
+    for parent_model, parent in tree.items():
+        if parent_model is not Page:
+            assert not HomePage.can_create_at(parent), parent_model
+            assert not HomePage.can_exist_under(parent), parent_model
+
+
+class TestStrategicPlanClean:
+    """An adopted plan records its date; the attached plan is a PDF."""
+
+    def test_draft_plan_without_dates_is_valid(self, site_tree):
+        StrategicPlanPageFactory(status=PlanStatus.DRAFT, adopted_on=None).full_clean()
+
+    def test_adopted_plan_needs_its_adoption_date(self, site_tree):
+        plan = StrategicPlanPageFactory()
+        plan.status = PlanStatus.ADOPTED
+        plan.adopted_on = None
+        with pytest.raises(ValidationError) as excinfo:
+            plan.full_clean()
+        assert "adopted_on" in excinfo.value.message_dict
+
+    def test_adopted_plan_with_date_is_valid(self, site_tree):
+        plan = StrategicPlanPageFactory()
+        plan.status = PlanStatus.ADOPTED
+        plan.adopted_on = datetime.date(2012, 11, 30)
+        plan.full_clean()
+
+    def test_non_pdf_attachment_is_refused(self, site_tree):
+        plan = StrategicPlanPageFactory()
+        plan.attachment = ProjectDocumentFactory(file=docx_file("piano.docx"))
+        with pytest.raises(ValidationError) as excinfo:
+            plan.full_clean()
+        assert "attachment" in excinfo.value.message_dict
+
+    def test_pdf_attachment_is_accepted_whatever_the_case_of_its_extension(self, site_tree):
+        plan = StrategicPlanPageFactory()
+        plan.attachment = ProjectDocumentFactory(file=pdf_file("PIANO.PDF"))
+        plan.full_clean()
+
+    def test_refused_plan_is_not_saved(self, site_tree):
+        plan = StrategicPlanPageFactory(title="Piano ICT")
+        plan.status = PlanStatus.ADOPTED
+        plan.adopted_on = None
+        with pytest.raises(ValidationError):
+            plan.save()
+        plan.refresh_from_db()
+        assert plan.status == PlanStatus.DRAFT
