@@ -6,13 +6,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo test test-browser lint format bench clean
+.PHONY: help install run migrate demo test lint format bench messages clean
 
 help:
 	@echo "make run     install, migrate, load the demo content and serve on http://$(HOST):$(PORT)/"
 	@echo "make test    install and run the whole test suite"
 	@echo "make lint    ruff lint and format check;  make format  apply ruff's fixes and formatting"
 	@echo "make bench   benchmarks (see docs/performance.md)"
+	@echo "make messages  update the Italian interface catalogue (cms/locale) and compile it"
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +42,20 @@ lint: install
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Builds a throwaway corpus, serves it with gunicorn and measures it (docs/performance.md);
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--pages 500 --duration 5". Uses wrk when installed.
+bench: install
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+# Italian interface catalogue: extract the English source strings into the .po (dropping obsolete
+# ones) and compile the .mo, which is committed so a fresh checkout needs no gettext. New entries
+# come out untranslated: translate them in the .po and run the target again.
+I18N_IGNORE := --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles --ignore=media
+
+messages: install
+	$(PY) manage.py makemessages -l it --no-obsolete $(I18N_IGNORE)
+	$(PY) manage.py compilemessages -l it $(I18N_IGNORE)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts

@@ -4,13 +4,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.api import api_router
+from cms.core.downloads import document_serve, media_serve
+from cms.core.sitemaps import CordataSitemap
+from search import api as search_api
 from search import views as search_views
 
 handler404 = "cms.core.views.page_not_found"
@@ -19,9 +20,13 @@ handler500 = "cms.core.views.server_error"
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Before Wagtail's documents URLconf: every download asks the privacy rule first.
+    path("documents/<int:document_id>/<path:document_filename>", document_serve),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Before the APIs' URLconf, whose v2 router would read "search" as an endpoint name.
+    path("api/v2/search/", search_api.search, name="search_api"),
+    path("", include("cms.api_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": CordataSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -30,16 +35,11 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     # Only images are served from MEDIA_ROOT in development; documents always go through
     # the document serve view so that collection privacy is checked.
-    urlpatterns += [
-        re_path(
-            r"^media/(?P<path>(?:original_images|images)/.*)$",
-            static_serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", media_serve)]
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("account/", include("cms.groups.accounts")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

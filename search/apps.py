@@ -2,7 +2,8 @@ from django.apps import AppConfig
 
 
 class SearchConfig(AppConfig):
-    """Site search: the HTML search page (and, later, the search API)."""
+    """Site search: language-aware backends, the search page, the search API and the index queue."""
 
     name = "search"
     label = "search"
+    default_auto_field = "django.db.models.BigAutoField"

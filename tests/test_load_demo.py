@@ -50,12 +50,14 @@ SEED_PARTNERS = {
 
 def snapshot() -> dict[str, object]:
     """Row counts of everything the demo writes."""
+    # Per type in the source language; the English tree is counted as a whole.
     pages_per_type = Counter(
         f"{page.content_type.app_label}.{page.content_type.model}"
-        for page in Page.objects.select_related("content_type")
+        for page in Page.objects.filter(locale__language_code="it").select_related("content_type")
     )
     return {
         "pages": dict(pages_per_type),
+        "english pages": Page.objects.filter(locale__language_code="en").count(),
         "live pages": Page.objects.live().count(),
         "documents": ProjectDocument.objects.count(),
         "images": get_image_model().objects.count(),
@@ -127,6 +129,8 @@ def test_counts_are_plausible(db, demo):
         assert sum(v for k, v in pages.items() if k.endswith(index)) == 1, index
     assert pages["knowledge.knowledgeindexpage"] == 1
     assert "wagtailcore.page" in pages  # the tree root
+    # Every Italian page but the tree root has its English version.
+    assert demo["counts"]["english pages"] == sum(pages.values()) - 1
     assert demo["counts"]["revisions"] >= demo["counts"]["live pages"] - 1
 
 
@@ -135,8 +139,10 @@ def test_site_is_rooted_at_the_italian_home(db, client):
     home = site.root_page.specific
     assert isinstance(home, HomePage)
     assert home.locale.language_code == "it"
-    # Wagtail's welcome page is gone.
-    assert Page.objects.filter(depth=2).count() == 1
+    # Wagtail's welcome page is gone: the homes of the two languages are the only top pages.
+    top = Page.objects.filter(depth=2)
+    assert sorted(top.values_list("locale__language_code", flat=True)) == ["en", "it"]
+    assert {page.specific_class for page in top} == {HomePage}
     assert client.get("/it/").status_code == 200
 
 
@@ -184,7 +190,8 @@ def test_milano_metropoli_coordinates_agri_food_with_ptp(db, partners):
         MembershipRole.SUPPORT
     )
     # Milano Metropoli also directs the exchange across all the groups.
-    assert ThematicGroupIndexPage.objects.get().coordinator.specific == milano
+    group_index = ThematicGroupIndexPage.objects.get(locale__language_code="it")
+    assert group_index.coordinator.specific == milano
     assert agrifood in milano.thematic_groups
 
 

@@ -11,6 +11,7 @@ from cms.groups.models import (
     PartnerPage,
     ThematicGroupIndexPage,
     ThematicGroupPage,
+    WorkspacePage,
 )
 from cms.home.models import HomePage, PressReleaseIndexPage, PressReleasePage
 from cms.knowledge.models import KnowledgeIndexPage, PlanStatus, StrategicPlanPage
@@ -82,8 +83,15 @@ def test_detail_pages_can_be_created_under_their_index_only(tree, model):
 
 
 def test_detail_pages_take_no_children():
-    for model in (PressReleasePage, PartnerPage, ThematicGroupPage, StrategicPlanPage):
+    for model in (PressReleasePage, PartnerPage, StrategicPlanPage, WorkspacePage):
         assert model.allowed_subpage_models() == []
+
+
+def test_a_thematic_group_holds_only_its_workspace(db):
+    """A group page's one child is its private workspace (created when the group is published)."""
+    assert ThematicGroupPage.allowed_subpage_models() == [WorkspacePage]
+    assert WorkspacePage.parent_page_types == ["groups.ThematicGroupPage"]
+    assert WorkspacePage.max_count_per_parent == 1
 
 
 def test_allowed_subpage_models():

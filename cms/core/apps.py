@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     name = "cms.core"
     label = "core"
     verbose_name = "Cordata core"
+
+    def ready(self):
+        from . import cache
+
+        cache.connect()

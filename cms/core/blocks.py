@@ -134,6 +134,20 @@ class ActionBlock(blocks.StructBlock):
         icon = "tasks"
         template = "components/blocks/action_block.html"
 
+    def get_context(self, value, parent_context=None):
+        """Adds `owner`: the owning partner in the page's language, when the visitor may see it.
+
+        The block stores the source-language partner; the page resolves the owners of all its
+        actions at once (`action_owners` in its context) instead of one query per action.
+        """
+        context = super().get_context(value, parent_context=parent_context)
+        owner = value.get("owner")
+        owners = (parent_context or {}).get("action_owners")
+        if owner is not None and owners is not None:
+            owner = owners.get(owner.pk)
+        context["owner"] = owner
+        return context
+
 
 class PlanSectionStreamBlock(blocks.StreamBlock):
     """The sections of a strategic plan."""

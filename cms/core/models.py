@@ -1,10 +1,17 @@
-"""The abstract page every Cordata page type extends."""
+"""The abstract page every Cordata page type extends, and the names of tags in other languages."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+
+from cms.core.translation import (
+    BASE_PAGE,
+    alternate_languages,
+    page_translations,
+    translation_language_choices,
+)
 
 
 class BasePage(Page):
@@ -40,6 +47,7 @@ class BasePage(Page):
     ]
 
     search_fields = Page.search_fields + [index.SearchField("listing_summary")]
+    translatable_fields = BASE_PAGE
 
     class Meta:
         abstract = True
@@ -52,3 +60,52 @@ class BasePage(Page):
     @property
     def meta_title(self) -> str:
         return self.seo_title or self.title
+
+    def get_sitemap_urls(self, request=None):
+        """Wagtail's sitemap entry with `alternates`: each language version and `x-default`.
+
+        The sitemap sets `sitemap_versions` on a whole batch of pages at once; a page on its
+        own looks its versions up.
+        """
+        versions = getattr(self, "sitemap_versions", None)
+        if versions is None:
+            versions = page_translations([self]).get(self.translation_key, {})
+        alternates = [
+            {"lang_code": code, "location": version.get_full_url(request)}
+            for code, version in alternate_languages(versions)
+        ]
+        urls = super().get_sitemap_urls(request)
+        for url in urls:
+            url["alternates"] = alternates
+        return urls
+
+
+class TagTranslation(models.Model):
+    """A tag's name in another language.
+
+    Tags are written in Italian and shared by every locale (an English press release keeps the
+    Italian page's tags); visitors read them through `cms.core.translation.tag_name`.
+    """
+
+    tag = models.ForeignKey(
+        "taggit.Tag", verbose_name=_("tag"), on_delete=models.CASCADE, related_name="translations"
+    )
+    language_code = models.CharField(
+        _("language"), max_length=8, choices=translation_language_choices
+    )
+    name = models.CharField(_("name"), max_length=100)
+
+    panels = [FieldPanel("tag"), FieldPanel("language_code"), FieldPanel("name")]
+
+    class Meta:
+        verbose_name = _("tag translation")
+        verbose_name_plural = _("tag translations")
+        ordering = ["tag__name", "language_code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tag", "language_code"], name="unique_tag_translation_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tag.name} → {self.name} ({self.language_code})"

@@ -1,15 +1,29 @@
 """Partners of the project and the thematic groups they work in."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms.api_shapes import (
+    CountryCodeField,
+    GroupPlanField,
+    ImageRefField,
+    PageRefField,
+    PageRefListField,
+    RichTextHTMLField,
+    StreamBlocksField,
+    page_api_fields,
+)
+from cms.core import translation
 from cms.core.blocks import RICH_TEXT_FEATURES, ActivityStreamBlock
 from cms.core.listing import FilterableIndexMixin
 from cms.core.models import BasePage
@@ -50,6 +64,8 @@ class PartnerIndexPage(FilterableIndexMixin, BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = [*page_api_fields(), APIField("intro", serializer=RichTextHTMLField("intro"))]
+    translatable_fields = translation.PARTNER_INDEX_PAGE
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["groups.PartnerPage"]
@@ -116,6 +132,20 @@ class PartnerPage(BasePage):
         index.FilterField("kind"),
         index.FilterField("project_role"),
     ]
+    api_fields = [
+        *page_api_fields(),
+        APIField("short_name"),
+        APIField("kind"),
+        APIField("project_role"),
+        APIField("country", serializer=CountryCodeField("country")),
+        APIField("region"),
+        APIField("city"),
+        APIField("website"),
+        APIField("logo", serializer=ImageRefField("logo")),
+        APIField("description", serializer=RichTextHTMLField("description")),
+        APIField("groups", serializer=PageRefListField("memberships", "page", by_path=True)),
+    ]
+    translatable_fields = translation.PARTNER_PAGE
 
     parent_page_types = ["groups.PartnerIndexPage"]
     subpage_types: list[str] = []
@@ -151,6 +181,12 @@ class ThematicGroupIndexPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("coordinator")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = [
+        *page_api_fields(),
+        APIField("intro", serializer=RichTextHTMLField("intro")),
+        APIField("coordinator", serializer=PageRefField("coordinator")),
+    ]
+    translatable_fields = translation.THEMATIC_GROUP_INDEX_PAGE
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["groups.ThematicGroupPage"]
@@ -185,9 +221,22 @@ class ThematicGroupPage(BasePage):
         index.SearchField("activities"),
         index.FilterField("sector"),
     ]
+    api_fields = [
+        *page_api_fields(),
+        APIField("sector"),
+        APIField("objectives", serializer=RichTextHTMLField("objectives")),
+        APIField(
+            "coordinators", serializer=PageRefListField("memberships", "partner", "coordinator")
+        ),
+        APIField("supporters", serializer=PageRefListField("memberships", "partner", "support")),
+        APIField("members", serializer=PageRefListField("memberships", "partner", "member")),
+        APIField("activities", serializer=StreamBlocksField("activities")),
+        APIField("plan", serializer=GroupPlanField()),
+    ]
+    translatable_fields = translation.THEMATIC_GROUP_PAGE
 
     parent_page_types = ["groups.ThematicGroupIndexPage"]
-    subpage_types: list[str] = []
+    subpage_types = ["groups.WorkspacePage"]
 
     class Meta:
         verbose_name = _("thematic group")
@@ -233,3 +282,100 @@ class ThematicGroupMembership(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["page", "partner"], name="unique_partner_per_group")
         ]
+
+
+class WorkspacePage(RoutablePageMixin, BasePage):
+    """A thematic group's private workspace: its working documents, for its members only.
+
+    There is one per thematic group, created with the group's members group and document
+    collection (see `services.workspace_ensure`); a view restriction to that members group
+    keeps the page, and the English version of it, private. Editors write the introduction;
+    members list, upload and describe documents here.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    # Set by the services, never in the page form: they tie the page to the group's access.
+    members_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("members group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("document collection"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = [*page_api_fields(), APIField("intro", serializer=RichTextHTMLField("intro"))]
+    translatable_fields = translation.WORKSPACE_PAGE
+
+    parent_page_types = ["groups.ThematicGroupPage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("workspace")
+
+    @path("")
+    def documents_view(self, request):
+        from .views import workspace_documents
+
+        return workspace_documents(request, workspace=self)
+
+    @path("upload/")
+    def upload_view(self, request):
+        from .views import workspace_upload
+
+        return workspace_upload(request, workspace=self)
+
+    @path("documents/<int:document_id>/")
+    def document_edit_view(self, request, document_id: int):
+        from .views import workspace_document_edit
+
+        return workspace_document_edit(request, workspace=self, document_id=document_id)
+
+
+class PartnerAccount(models.Model):
+    """A partner's user account: the organisation a person works for.
+
+    The thematic groups whose workspaces the person may enter follow from the partner's
+    memberships (see `services.members_sync`); the partner is the Italian (source) page.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="partner_account",
+    )
+    partner = models.ForeignKey(
+        PartnerPage, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="accounts"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    invited_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("partner account")
+        verbose_name_plural = _("partner accounts")
+        ordering = ["partner__title", "user__email"]
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()} ({self.partner.title})"

@@ -2,10 +2,11 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from wagtail.models import Locale
 
 from cms.core.privacy import visible_pages
+from cms.core.translation import localize_relations, localized_pages
 
 from .models import PartnerPage, ThematicGroupMembership, ThematicGroupPage
 
@@ -48,30 +49,63 @@ def _with_memberships(groups: QuerySet[ThematicGroupPage]) -> QuerySet[ThematicG
     return groups.prefetch_related(Prefetch("memberships", queryset=memberships))
 
 
-def thematic_group_list(*, locale: Locale, user=None) -> QuerySet[ThematicGroupPage]:
-    """Live thematic groups in `locale`, in tree order, with their partners prefetched."""
+def thematic_group_list(*, locale: Locale, user=None) -> list[ThematicGroupPage]:
+    """Live thematic groups in `locale`, in tree order, with their partners prefetched.
+
+    The memberships' partners are the partners in `locale` (the Italian page while a partner
+    has no live translation), resolved for the whole list at once.
+    """
     groups = (
         ThematicGroupPage.objects.filter(locale=locale)
         .select_related("listing_image")
         .prefetch_related("listing_image__renditions")
     )
-    return _with_memberships(visible_pages(groups, user=user)).order_by("path")
+    groups = list(_with_memberships(visible_pages(groups, user=user)).order_by("path"))
+    memberships = [m for group in groups for m in group.memberships.all()]
+    localize_relations(memberships, "partner", locale, user=user)
+    return groups
 
 
-def thematic_groups_of_partner(*, partner: PartnerPage, user=None) -> QuerySet[ThematicGroupPage]:
-    """The groups a partner belongs to, derived from the groups' memberships."""
-    groups = ThematicGroupPage.objects.filter(memberships__partner=partner).distinct()
-    return visible_pages(groups, user=user).order_by("path")
+def thematic_groups_of_partner(*, partner: PartnerPage, user=None) -> list[ThematicGroupPage]:
+    """The groups a partner belongs to, derived from the groups' memberships, in its language.
+
+    Memberships are written on the source-language groups (a translated group keeps them
+    pointing at the source partners), so any version of the partner finds its groups there,
+    and each group is then shown in the partner's language when translated.
+    """
+    groups = ThematicGroupPage.objects.filter(
+        memberships__partner__translation_key=partner.translation_key,
+        locale=F("memberships__partner__locale"),
+    ).distinct()
+    groups = list(visible_pages(groups, user=user).order_by("path"))
+    return localized_pages(groups, partner.locale, user=user)
 
 
 def memberships_of_partners(
-    *, partners: Iterable[PartnerPage]
+    *, partners: Iterable[PartnerPage], user=None
 ) -> dict[int, list[ThematicGroupMembership]]:
-    """Memberships for many partners in one query (for listings), keyed by partner id."""
+    """Memberships for many partners (for listings), keyed by partner id.
+
+    Any version of a partner finds the memberships written on the source-language groups;
+    each membership's group is the group in that partner's language (in memory).
+    """
+    partners = list(partners)
+    by_key = {p.translation_key: p for p in partners}
+    rows = list(
+        ThematicGroupMembership.objects.filter(
+            partner__translation_key__in=by_key,
+            page__locale=F("partner__locale"),
+            page__live=True,
+        )
+        .select_related("page", "partner")
+        .order_by("page__path")
+    )
     result: dict[int, list[ThematicGroupMembership]] = {}
-    rows = ThematicGroupMembership.objects.filter(
-        partner__in=[p.pk for p in partners], page__live=True
-    ).select_related("page")
-    for membership in rows.order_by("page__path"):
-        result.setdefault(membership.partner_id, []).append(membership)
+    by_locale: dict[int, list[ThematicGroupMembership]] = {}
+    for membership in rows:
+        partner = by_key[membership.partner.translation_key]
+        result.setdefault(partner.pk, []).append(membership)
+        by_locale.setdefault(partner.locale_id, []).append(membership)
+    for locale_id, memberships in by_locale.items():
+        localize_relations(memberships, "page", locale_id, user=user)
     return result

@@ -1,10 +1,13 @@
 """Reads for the home page and press releases."""
 
+from collections.abc import Iterable
+
 from django.db.models import Prefetch, QuerySet
 from taggit.models import Tag
 from wagtail.models import Locale
 
 from cms.core.privacy import visible_pages
+from cms.core.translation import localize_relations, tag_name
 from cms.groups.selectors import partners_by_country, thematic_group_list
 
 from .models import HomePage, PressReleaseGroup, PressReleasePage, PressReleaseTag
@@ -27,11 +30,27 @@ def press_release_list(
         .select_related("listing_image")
         # Renditions too: a card's image then costs no query of its own, even on a cold cache.
         .prefetch_related(
-            "tags", Prefetch("related_groups", queryset=groups), "listing_image__renditions"
+            "tags__translations",
+            Prefetch("related_groups", queryset=groups),
+            "listing_image__renditions",
         )
         .order_by("-date", "-pk")
         .distinct()
     )
+
+
+def with_localized_groups(
+    releases: Iterable[PressReleasePage], *, locale: Locale, user=None
+) -> list[PressReleasePage]:
+    """`releases` (from `press_release_list`) with their related groups in `locale`.
+
+    A translated release keeps relation rows pointing at the source-language groups; this
+    resolves them for the whole list at once, in memory.
+    """
+    releases = list(releases)
+    rows = [row for release in releases for row in release.related_groups.all()]
+    localize_relations(rows, "group", locale, user=user)
+    return releases
 
 
 def press_release_years(*, locale: Locale, user=None) -> list[int]:
@@ -40,22 +59,32 @@ def press_release_years(*, locale: Locale, user=None) -> list[int]:
     return [d.year for d in dates]
 
 
-def press_release_tags(*, locale: Locale, user=None) -> QuerySet[Tag]:
-    """Tags used by visible press releases in `locale`, by name."""
+def press_release_tags(*, locale: Locale, user=None) -> list[Tag]:
+    """Tags used by visible press releases in `locale`, by name, each `name` in `locale`.
+
+    Tags are shared by every language (a translated release keeps its source's tags); the
+    names are replaced in memory by their translation, so the filter menu reads in the
+    visitor's language while the slugs filter both languages alike.
+    """
     release_ids = press_release_list(locale=locale, user=user).values("pk")
-    return (
+    tags = list(
         Tag.objects.filter(
             pk__in=PressReleaseTag.objects.filter(content_object__in=release_ids).values("tag")
         )
-        .order_by("name")
+        .prefetch_related("translations")
         .distinct()
     )
+    for tag in tags:
+        tag.name = tag_name(tag, locale.language_code)
+    return sorted(tags, key=lambda tag: tag.name.casefold())
 
 
 def home_context(*, home: HomePage, user=None) -> dict:
     """What the home page shows: the latest releases, the groups, the partners by country."""
     return {
-        "latest_releases": press_release_list(locale=home.locale, user=user)[:3],
+        "latest_releases": with_localized_groups(
+            press_release_list(locale=home.locale, user=user)[:3], locale=home.locale, user=user
+        ),
         "groups": thematic_group_list(locale=home.locale, user=user),
         "partners_by_country": partners_by_country(locale=home.locale, user=user),
     }

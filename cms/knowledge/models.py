@@ -3,10 +3,19 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from cms.api_shapes import (
+    DocumentRefField,
+    PageRefField,
+    RichTextHTMLField,
+    StreamBlocksField,
+    page_api_fields,
+)
+from cms.core import translation
 from cms.core.blocks import RICH_TEXT_FEATURES, PlanSectionStreamBlock
 from cms.core.models import BasePage
 
@@ -59,6 +68,14 @@ class ProjectDocument(AbstractDocument):
         related_name="documents",
     )
     description = models.TextField(_("description"), blank=True)
+    # Documents are shared by every locale; the title readers see follows their language
+    # through `cms.core.translation.document_title`, edited in the document form.
+    title_translations = models.JSONField(
+        _("title in other languages"),
+        blank=True,
+        default=dict,
+        help_text=_("The title by language code, for visitors reading in that language."),
+    )
     extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
     text_status = models.CharField(
         _("text extraction"),
@@ -82,10 +99,30 @@ class ProjectDocument(AbstractDocument):
         index.FilterField("kind"),
         index.FilterField("thematic_group"),
     ]
+    api_fields = [
+        APIField("description"),
+        APIField("language"),
+        APIField("kind"),
+        APIField("thematic_group", serializer=PageRefField("thematic_group")),
+        APIField("file_extension"),
+        APIField("file_size"),
+        APIField("created_at"),
+    ]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    def save(self, *args, **kwargs):
+        # Every path that saves a document (admin, uploads, API, commands) passes here, so the
+        # stored text (and the search index built from it) always follows the file.
+        from .extraction import document_text_refresh
+
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "file" in update_fields:
+            if document_text_refresh(self) and update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "extracted_text", "text_status"}
+        super().save(*args, **kwargs)
 
 
 class KnowledgeIndexPage(BasePage):
@@ -95,6 +132,8 @@ class KnowledgeIndexPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = [*page_api_fields(), APIField("intro", serializer=RichTextHTMLField("intro"))]
+    translatable_fields = translation.KNOWLEDGE_INDEX_PAGE
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.StrategicPlanPage"]
@@ -108,7 +147,9 @@ class KnowledgeIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["plans"] = strategic_plan_list(locale=self.locale)
-        context["documents"] = public_document_list()[:50]
+        context["documents"] = translation.localize_relations(
+            public_document_list()[:50], "thematic_group", self.locale
+        )
         return context
 
 
@@ -152,12 +193,32 @@ class StrategicPlanPage(BasePage):
         index.FilterField("status"),
         index.FilterField("group"),
     ]
+    api_fields = [
+        *page_api_fields(),
+        APIField("group", serializer=PageRefField("group")),
+        APIField("status"),
+        APIField("version"),
+        APIField("adopted_on"),
+        APIField("summary"),
+        APIField("sections", serializer=StreamBlocksField("sections")),
+        APIField("attachment", serializer=DocumentRefField("attachment")),
+    ]
+    translatable_fields = translation.STRATEGIC_PLAN_PAGE
 
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("strategic plan")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import plan_action_owners
+
+        context = super().get_context(request, *args, **kwargs)
+        context["action_owners"] = plan_action_owners(
+            plan=self, user=getattr(request, "user", None)
+        )
+        return context
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -1,27 +1,52 @@
 """Reads for strategic plans and the document library."""
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from wagtail.models import Locale
 
 from cms.core.privacy import visible_documents, visible_pages
+from cms.core.translation import localize_relations, localized_page, localized_pages
+from cms.groups.models import PartnerPage
 
 from .models import ProjectDocument, StrategicPlanPage
 
 
-def strategic_plan_list(
-    *, locale: Locale, user=None, status: str = ""
-) -> QuerySet[StrategicPlanPage]:
-    """Live strategic plans in `locale` that `user` may see, in tree order."""
+def strategic_plan_list(*, locale: Locale, user=None, status: str = "") -> list[StrategicPlanPage]:
+    """Live strategic plans in `locale` that `user` may see, in tree order, with their group
+    (in `locale`) and attachment loaded."""
     plans = StrategicPlanPage.objects.filter(locale=locale).select_related("group", "attachment")
     if status:
         plans = plans.filter(status=status)
-    return visible_pages(plans, user=user).order_by("path")
+    plans = visible_pages(plans, user=user).order_by("path")
+    return localize_relations(plans, "group", locale, user=user)
 
 
 def strategic_plan_for_group(*, group, user=None) -> StrategicPlanPage | None:
-    """The newest live plan of a thematic group, or None."""
-    plans = StrategicPlanPage.objects.filter(group=group)
-    return visible_pages(plans, user=user).order_by("-last_published_at").first()
+    """The newest live plan of a thematic group, or None, in the group's language.
+
+    A plan names its group in the source language (a translated plan keeps pointing at the
+    source group), so any version of the group finds it; the plan is then the translation
+    in the group's language when one is live.
+    """
+    plans = StrategicPlanPage.objects.filter(
+        group__translation_key=group.translation_key, locale=F("group__locale")
+    )
+    plan = visible_pages(plans, user=user).order_by("-last_published_at").first()
+    return localized_page(plan, group.locale_id, user=user)
+
+
+def plan_action_owners(*, plan: StrategicPlanPage, user=None) -> dict[int, PartnerPage]:
+    """The partners owning the plan's actions, in the plan's language, by the id stored in
+    the block (the source-language partner); partners the user may not see are left out."""
+    ids = [
+        block.value["owner"].pk
+        for block in plan.sections
+        if block.block_type == "action" and block.value.get("owner")
+    ]
+    if not ids:
+        return {}
+    owners = list(visible_pages(PartnerPage.objects.filter(pk__in=ids), user=user))
+    localized = localized_pages(owners, plan.locale_id, user=user)
+    return {owner.pk: page for owner, page in zip(owners, localized, strict=True)}
 
 
 def document_list(

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -36,11 +35,13 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail.api.v2",
+    "wagtail.api.v3",
     "wagtail",
     "modelcluster",
     "taggit",
     "django_countries",
     "rest_framework",
+    "ninja",
     "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -55,11 +56,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Anonymous responses from the cache, before anything that reads sessions (see cache.py).
+    "cms.core.middleware.AnonymousResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: a signed-in person's responses are never cached (see the class).
+    "cms.groups.middleware.SignedInResponsesArePrivateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -107,6 +112,8 @@ LANGUAGES = [("it", "Italiano"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Project date formats over Django's: Italian dates read "1 ottobre 2012".
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True
 USE_TZ = True
@@ -129,26 +136,18 @@ MEDIA_URL = "/media/"
 WAGTAIL_SITE_NAME = "Cordata"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.ProjectDocument"
-# Documents are always served through Django so that collection privacy is checked on every download.
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "txt"]
+# Document serving, upload types and view-restriction options are in `privacy.py`.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The search backend is chosen in `search.py`, from the environment.
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
-# Shared passwords would be a second, weaker privacy channel: only login and groups restrict.
-WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARE_PASSWORD": False}
-WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARE_PASSWORD": False}
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
-}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGIN_URL = "wagtailadmin_login"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache backends and the response cache are in `cache.py`.
 
 LOGGING = {
     "version": 1,
@@ -157,5 +156,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
-CORDATA_PAGE_SIZE = 10
-CORDATA_SEED_LANGUAGE_LABELS = {"it": _("Italian"), "en": _("English")}
+from .api import *  # noqa: E402, F403
+from .cache import *  # noqa: E402, F403
+from .privacy import *  # noqa: E402, F403
+from .search import *  # noqa: E402, F403
+from .translation import *  # noqa: E402, F403

@@ -1,18 +1,27 @@
 """Template tags of the public site: site sections, language links, breadcrumbs, visible relations.
 
 Whatever a visitor may or may not see is decided by `cms.core.privacy`; these tags only call it.
+Which language version of a page, a document title or a tag a visitor reads is decided by
+`cms.core.translation`; relations to pages are shown in the language of the page showing them.
 """
 
 from django import template
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, prefetch_related_objects
 from django.db.models.functions import Length, Substr
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from cms.core.privacy import visible_documents, visible_pages
+from cms.core.translation import (
+    alternate_languages,
+    document_title,
+    localized_pages,
+    page_translations,
+    tag_name,
+)
 
 register = template.Library()
 
@@ -106,19 +115,71 @@ def site_name(context) -> str:
     return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
 
 
-@register.inclusion_tag("components/language_switcher.html")
-def language_switcher():
-    """Links to the home page of every site language, the active one marked as current."""
-    current = _active_language()
+def _page_versions(context) -> dict:
+    """The visible versions of the page shown, by language code (one query per request)."""
+    page = context.get("page")
+    if page is None or not getattr(page, "translation_key", None) or not page.pk:
+        return {}
+    request = _request(context)
+    cached = getattr(request, "_cordata_versions", None)
+    if cached is not None and cached[0] == page.pk:
+        return cached[1]
+    versions = page_translations([page], user=_user(context)).get(page.translation_key, {})
+    if request is not None:
+        request._cordata_versions = (page.pk, versions)
+    return versions
+
+
+def _home_url(language_code: str) -> str:
+    with translation.override(language_code):
+        return reverse("wagtail_serve", args=[""])
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """A link per site language to this page in that language, the current one marked.
+
+    Where the page has no visible version in a language, the link goes to that language's
+    home page (`is_translation` is then false). Outside Wagtail pages (the search page) the
+    link keeps the path and the query in the other language.
+    """
+    request = _request(context)
+    page = context.get("page")
+    versions = _page_versions(context)
+    current = next(
+        (code for code, version in versions.items() if version.pk == page.pk), _active_language()
+    )
     languages = []
     for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            url = reverse("wagtail_serve", args=[""])
+        version = versions.get(code)
+        if version is not None:
+            url, is_translation = version.get_url(request=request), True
+        elif page is None and request is not None:
+            url, is_translation = translate_url(request.get_full_path(), code), True
+        else:
+            url, is_translation = _home_url(code), False
         info = translation.get_language_info(code)
         languages.append(
-            {"code": code, "name": info["name_local"], "url": url, "is_current": code == current}
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url,
+                "is_current": code == current,
+                "is_translation": is_translation,
+            }
         )
-    return {"languages": languages}
+    return {"languages": languages, "active_language": _active_language()}
+
+
+@register.simple_tag(takes_context=True)
+def page_alternates(context) -> list[dict]:
+    """`hreflang` links of the page shown: `[{code, url}]` for each language version (absolute
+    URLs) and `x-default` (the source-language version); empty without a second version."""
+    request = _request(context)
+    return [
+        {"code": code, "url": version.get_full_url(request=request)}
+        for code, version in alternate_languages(_page_versions(context))
+    ]
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -149,6 +210,11 @@ def _visible_targets(context, page, relation: str, field: str, model, *, documen
     else:
         visible = visible_pages(queryset, user=_user(context))
     targets = visible.in_bulk()
+    if not documents and targets:
+        # A translated page keeps its relations pointing at the source-language pages.
+        found = list(targets.values())
+        localized = localized_pages(found, page.locale_id, user=_user(context))
+        targets = {target.pk: other for target, other in zip(found, localized, strict=True)}
     return [(row, targets[pk]) for row, pk in zip(rows, ids, strict=True) if pk in targets]
 
 
@@ -183,11 +249,16 @@ def document_if_visible(context, document):
 
 @register.simple_tag(takes_context=True)
 def page_if_visible(context, page):
-    """`page` if the visitor may see it (a draft or a restricted page is not linked), else None."""
+    """`page` if the visitor may see it (a draft or a restricted page is not linked), else None;
+    in the language of the page shown when a version in that language is visible."""
     if page is None or not page.pk:
         return None
     queryset = Page.objects.filter(pk=page.pk)
-    return page if visible_pages(queryset, user=_user(context)).exists() else None
+    if not visible_pages(queryset, user=_user(context)).exists():
+        return None
+    shown = context.get("page")
+    locale = getattr(shown, "locale_id", None) or _active_language()
+    return localized_pages([page], locale, user=_user(context))[0]
 
 
 @register.simple_tag(takes_context=True)
@@ -207,6 +278,28 @@ def group_partners(context, group) -> dict[str, list]:
         "supporters": by_role[MembershipRole.SUPPORT],
         "members": by_role[MembershipRole.MEMBER],
     }
+
+
+@register.filter(name="document_title")
+def document_title_filter(document) -> str:
+    """The document's title in the active language: `{{ document|document_title }}`."""
+    return document_title(document, _active_language())
+
+
+@register.filter(name="tag_name")
+def tag_name_filter(tag) -> str:
+    """The tag's name in the active language: `{{ tag|tag_name }}` (prefetch
+    `tags__translations` in listings)."""
+    return tag_name(tag, _active_language())
+
+
+@register.simple_tag
+def with_tag_names(tags) -> list:
+    """`tags` with their translations loaded, so `tag|tag_name` costs no query per tag:
+    `{% with_tag_names page.tags.all as tags %}`."""
+    tags = list(tags)
+    prefetch_related_objects(tags, "translations")
+    return tags
 
 
 @register.filter

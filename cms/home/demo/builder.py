@@ -24,8 +24,20 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models.reference_index import ReferenceIndex
 from wagtail.search import index as search_index
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.strings import StringValue
 
+from cms.core.models import TagTranslation
+from cms.core.services import translation_roles_ensure, translation_save
+from cms.groups.demo import workspaces_load
 from cms.groups.models import (
     PartnerIndexPage,
     PartnerPage,
@@ -49,7 +61,7 @@ from cms.knowledge.models import (
     TextExtractionStatus,
 )
 
-from . import content
+from . import content, content_en
 from .files import DocumentText, Section, render
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
@@ -521,6 +533,11 @@ def groups_ensure(
 # --- Documents ----------------------------------------------------------------------------
 
 
+def _title_translations(title: str) -> dict[str, str]:
+    english = content_en.DOCUMENT_TITLES.get(title)
+    return {"en": english} if english else {}
+
+
 def _document_upsert(
     *,
     title: str,
@@ -596,6 +613,7 @@ def documents_ensure(
                 "kind": data.kind,
                 "thematic_group": groups[data.group] if data.group else None,
                 "description": data.description,
+                "title_translations": _title_translations(data.title),
             },
             tags=data.tags,
         )
@@ -694,6 +712,7 @@ def plans_ensure(
                 "kind": DocumentKind.PLAN,
                 "thematic_group": group,
                 "description": plan.summary,
+                "title_translations": _title_translations(plan.document_title),
             },
             tags=("piano strategico", "meta-cluster"),
         )
@@ -790,6 +809,157 @@ def press_releases_ensure(
     return releases, result
 
 
+# --- English translations -----------------------------------------------------------------
+
+# Parents before children, and partners before the groups and plans that name them. The
+# groups' private workspaces are translated with the rest of the workspace demo
+# (`cms.groups.demo`), once their restrictions exist.
+TRANSLATION_ORDER = (
+    HomePage,
+    PressReleaseIndexPage,
+    PartnerIndexPage,
+    ThematicGroupIndexPage,
+    KnowledgeIndexPage,
+    PartnerPage,
+    ThematicGroupPage,
+    StrategicPlanPage,
+    PressReleasePage,
+)
+
+
+def _strings_ensure(*, source: TranslationSource, locale: Locale, missing: list[str]) -> bool:
+    """Every string segment of `source` filled with its English; True when something changed."""
+    current = {
+        (row.translation_of_id, row.context_id): row
+        for row in StringTranslation.objects.filter(
+            locale=locale, context__object_id=source.object_id
+        )
+    }
+    changed = False
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    for segment in segments:
+        italian = segment.string.as_value().render_text()
+        english = content_en.english(italian)
+        if english is None:
+            missing.append(f"{source.object_repr} ({segment.context.path}): {italian!r}")
+            continue
+        data = StringValue.from_plaintext(english).data
+        row = current.get((segment.string_id, segment.context_id))
+        if row is None:
+            StringTranslation.objects.create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                data=data,
+                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+                tool_name="Cordata demo",
+            )
+            changed = True
+        elif row.data != data:
+            row.data = data
+            row.has_error = False
+            row.save()
+            changed = True
+    return changed
+
+
+def _translation_ensure(
+    *, page: Page, locale: Locale, missing: list[str]
+) -> tuple[str, Page | None]:
+    """The published English version of `page`, made through wagtail-localize; returns the
+    status and the English page when it was written."""
+    previous = TranslationSource.objects.get_for_instance_or_none(page)
+    source, created = TranslationSource.update_or_create_from_instance(page)
+    source_changed = created or previous.last_updated_at != source.last_updated_at
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+    strings_changed = _strings_ensure(source=source, locale=locale, missing=missing)
+    target = page.get_translation_or_none(locale)
+    if missing:
+        return UNCHANGED, None
+    if not (
+        source_changed
+        or strings_changed
+        or target is None
+        or not target.live
+        or target.has_unpublished_changes
+        or target.alias_of_id
+    ):
+        return UNCHANGED, None
+    written = translation_save(translation=translation, publish=True)
+    return (CREATED if target is None else UPDATED), written
+
+
+@transaction.atomic
+def translations_ensure(*, home: HomePage) -> tuple[HomePage, StepResult]:
+    """The English version of every demo page, published; returns the English home.
+
+    Each page gets a translation source and a translation to English whose strings come
+    from `content_en`; a string without English stops the load, naming it.
+    """
+    result = StepResult()
+    locale = Locale.objects.get(language_code="en")
+    pages = Page.objects.descendant_of(home, inclusive=True).filter(locale=home.locale)
+    by_type: dict[type, list[Page]] = {}
+    for page in pages.order_by("path").specific():
+        by_type.setdefault(type(page), []).append(page)
+    missing: list[str] = []
+    written: list[Page] = []
+    # Each page is saved several times on its way (copy, translate, publish); its references
+    # (for the admin's usage counts) are indexed once at the end instead of at every save.
+    with disable_reference_index_auto_update():
+        for model in TRANSLATION_ORDER:
+            for page in by_type.get(model, ()):
+                status, english = _translation_ensure(page=page, locale=locale, missing=missing)
+                result.add(status)
+                if english is not None:
+                    written.append(english)
+    for english in written:
+        ReferenceIndex.create_or_update_for_object(english.specific)
+    if missing:
+        raise DemoContentError(
+            "These Italian strings have no English in cms/home/demo/content_en.py:\n  "
+            + "\n  ".join(missing)
+        )
+    return home.get_translation(locale), result
+
+
+@transaction.atomic
+def tag_translations_ensure() -> StepResult:
+    """English names for the demo tags."""
+    from taggit.models import Tag
+
+    result = StepResult()
+    tags = {tag.name: tag for tag in Tag.objects.filter(name__in=content_en.TAG_NAMES)}
+    current = {
+        row.tag_id: row
+        for row in TagTranslation.objects.filter(tag__in=tags.values(), language_code="en")
+    }
+    for italian, english in content_en.TAG_NAMES.items():
+        tag = tags.get(italian)
+        if tag is None:
+            continue
+        row = current.get(tag.pk)
+        if row is None:
+            TagTranslation.objects.create(tag=tag, language_code="en", name=english)
+            result.add(CREATED)
+        elif row.name != english:
+            row.name = english
+            row.save(update_fields=["name"])
+            result.add(UPDATED)
+        else:
+            result.add(UNCHANGED)
+    return result
+
+
+@transaction.atomic
+def roles_ensure(*, home: HomePage, english_home: HomePage) -> StepResult:
+    """Editors on the Italian tree, Translators on the English one."""
+    result = StepResult()
+    changed = translation_roles_ensure(source_home=home, translated_homes=[english_home])
+    result.add(UPDATED if changed else UNCHANGED)
+    return result
+
+
 # --- Users --------------------------------------------------------------------------------
 
 
@@ -866,6 +1036,13 @@ def demo_load(*, password: str, log: Callable[[str], None] = lambda message: Non
             logo=logo,
         )
         log(f"Press releases: {result}")
+        english_home, result = translations_ensure(home=home)
+        log(f"English translations: {result}")
+        result = tag_translations_ensure()
+        log(f"English tag names: {result}")
+        result = roles_ensure(home=home, english_home=english_home)
+        log(f"Editors and Translators permissions: {result}")
         usernames, result = users_ensure(password=password)
         log(f"Users: {result}")
+        workspaces_load(password=password, log=log)
     return DemoSite(home=home, site=site, usernames=usernames)

@@ -441,8 +441,7 @@ ENGLISH: dict[str, str] = {
     "Transdanubio centrale (Ungheria)": "Central Transdanubia (Hungary)",
     "Visita a imprese di trasformazione alimentare e a iniziative di cooperazione tra "
     "produttori della regione.": (
-        "A visit to food-processing companies and producers' cooperation initiatives in the "
-        "region."
+        "A visit to food-processing companies and producers' cooperation initiatives in the region."
     ),
     "Energia e Ambiente": "Energy and Environment",
     "energia-e-ambiente": "energy-and-environment",
@@ -451,8 +450,7 @@ ENGLISH: dict[str, str] = {
         "Energy efficiency, renewable sources and sustainable building in the clusters of "
         "central Europe."
     ),
-    "Confrontare le politiche regionali a sostegno dei cluster dell'energia e "
-    "dell'ambiente.": (
+    "Confrontare le politiche regionali a sostegno dei cluster dell'energia e dell'ambiente.": (
         "Compare the regional policies that support energy and environment clusters."
     ),
     "Favorire partnership tra imprese su efficienza energetica, fonti rinnovabili ed "
@@ -503,8 +501,7 @@ ENGLISH: dict[str, str] = {
     "Piešťany (regione di Trnava)": "Piešťany (Trnava Region)",
     "Operatori del turismo termale e gestori di cluster a confronto sulla promozione comune "
     "delle destinazioni.": (
-        "Spa tourism operators and cluster managers discuss the joint promotion of "
-        "destinations."
+        "Spa tourism operators and cluster managers discuss the joint promotion of destinations."
     ),
     "Visita studio in Gorenjska": "Study visit to Gorenjska",
     "Kranj e Bled (Gorenjska)": "Kranj and Bled (Gorenjska)",
@@ -566,8 +563,7 @@ ENGLISH: dict[str, str] = {
     "Repertorio online dei centri di ricerca": "Online directory of research centres",
     "Un elenco dei centri di ricerca e dei servizi di trasferimento tecnologico delle regioni "
     "partner.": (
-        "A list of the research centres and technology-transfer services of the partner "
-        "regions."
+        "A list of the research centres and technology-transfer services of the partner regions."
     ),
     "Exchange forum Scienze della Vita": "Life Sciences exchange forum",
     "Centri di ricerca e imprese a confronto sul trasferimento tecnologico e sull'accesso ai "
@@ -638,8 +634,7 @@ ENGLISH: dict[str, str] = {
     "Efficienza energetica degli edifici": "Energy efficiency in buildings",
     "Trasferire tra le regioni le esperienze di edilizia sostenibile e di riqualificazione "
     "energetica.": (
-        "Transfer experience of sustainable building and energy retrofitting between the "
-        "regions."
+        "Transfer experience of sustainable building and energy retrofitting between the regions."
     ),
     "Fonti rinnovabili": "Renewable sources",
     "Favorire la collaborazione tra produttori di tecnologie per le fonti rinnovabili.": (
@@ -672,8 +667,7 @@ ENGLISH: dict[str, str] = {
         "after the 2012 exchange forums and study visits."
     ),
     "Offerte turistiche comuni": "Joint tourism offers",
-    "Costruire pacchetti che colleghino le destinazioni termali e montane delle regioni "
-    "partner.": (
+    "Costruire pacchetti che colleghino le destinazioni termali e montane delle regioni partner.": (
         "Build packages linking the spa and mountain destinations of the partner regions."
     ),
     "Catalogo comune delle offerte": "Joint catalogue of offers",

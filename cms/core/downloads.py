@@ -1,0 +1,63 @@
+"""Serving files: document downloads through the privacy rule, and media in development.
+
+Documents live under `MEDIA_ROOT/documents/` and are only ever served by `document_serve`
+(at Wagtail's `/documents/<id>/<filename>`), which asks `cms.core.privacy` first and marks the
+downloads of private documents `Cache-Control: private, no-store`. `media_serve` is the
+development server's view of `MEDIA_ROOT`: images only, never documents, whatever the path
+says. In production the web server serves `MEDIA_ROOT/images` and `MEDIA_ROOT/original_images`
+and must not expose `MEDIA_ROOT/documents` (see docs/privacy.md).
+"""
+
+import posixpath
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, resolve_url
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.views.static import serve as static_serve
+from wagtail.documents import get_document_model
+from wagtail.documents.views.serve import serve as wagtail_document_serve
+
+from .privacy import visible_documents
+
+# The only folders of MEDIA_ROOT that are public: Wagtail's original images and renditions.
+PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
+
+
+def _login_url() -> str:
+    return resolve_url(getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", settings.LOGIN_URL))
+
+
+def document_serve(request, document_id: int, document_filename: str) -> HttpResponse:
+    """A document's file, for those the privacy rule lets see it.
+
+    Anyone else is sent to the sign-in page (as Wagtail does), never shown the file. Wagtail's
+    own view then serves it, with its restriction hooks, as an attachment unless the type is
+    listed in WAGTAILDOCS_INLINE_CONTENT_TYPES.
+    """
+    model = get_document_model()
+    document = get_object_or_404(model, pk=document_id)
+    visible_to_user = visible_documents(model.objects.filter(pk=document.pk), user=request.user)
+    if not visible_to_user.exists():
+        response = redirect_to_login(request.get_full_path(), _login_url())
+        add_never_cache_headers(response)
+        return response
+    response = wagtail_document_serve(request, document_id, document_filename)
+    public = visible_documents(model.objects.filter(pk=document.pk), user=None).exists()
+    if not public:
+        add_never_cache_headers(response)  # includes `private` and `no-store`
+        patch_vary_headers(response, ["Cookie", "Authorization"])
+    return response
+
+
+def media_serve(request, path: str) -> HttpResponse:
+    """Development only: a file under MEDIA_ROOT's public folders, else 404.
+
+    The path is normalised before it is checked, so `images/../documents/…` is refused too.
+    """
+    normalised = posixpath.normpath(path).lstrip("/")
+    folder = normalised.split("/", 1)[0]
+    if folder not in PUBLIC_MEDIA_FOLDERS or normalised.startswith("..") or "\\" in normalised:
+        raise Http404("Not a public media file.")
+    return static_serve(request, normalised, document_root=settings.MEDIA_ROOT)

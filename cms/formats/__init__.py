@@ -1,0 +1,1 @@
+"""Project date and number formats by language (`FORMAT_MODULE_PATH`), over Django's own."""

@@ -1,0 +1,481 @@
+"""The demo's private side: a workspace per thematic group with working documents, partner
+accounts, a moderator and a translator, and the press-release moderation workflow.
+
+`workspaces_load` is the last step of `load_demo` (see `cms.home.demo.builder.demo_load`); like
+the other steps it writes only what differs, so a second load changes nothing. Its documents
+are real files made by `cms.home.demo.files`, filed in the groups' restricted collections.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils.html import strip_tags
+from wagtail.models import Locale
+from wagtail.search import index as search_index
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.strings import StringValue
+
+from cms.core.services import translation_save
+from cms.home.demo import content_en
+from cms.home.demo.files import DocumentText, Section
+from cms.home.models import PressReleaseIndexPage
+from cms.knowledge.models import DocumentKind, DocumentLanguage
+
+from .models import PartnerAccount, PartnerPage, ThematicGroupPage, WorkspacePage
+from .services import (
+    WORKSPACE_INTRO,
+    WORKSPACE_SLUG,
+    WORKSPACE_TITLE,
+    press_moderation_ensure,
+    workspace_ensure,
+)
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+
+@dataclass(frozen=True)
+class AccountData:
+    """A demo login beyond the builder's: a partner's person, a moderator or a translator."""
+
+    username: str
+    email: str
+    first_name: str
+    last_name: str
+    partner: str = ""  # a partner's slug, for partner accounts
+    groups: tuple[str, ...] = ()  # auth groups, for staff roles
+
+
+ACCOUNTS = (
+    # Milano Metropoli works in Agroalimentare, Turismo and Scienze della Vita.
+    AccountData("partner", "partner@example.com", "Giulia", "Ferrari", partner="milano-metropoli"),
+    # Parco Tecnologico Padano works in Agroalimentare only.
+    AccountData(
+        "partner-ptp", "ptp@example.com", "Marco", "Rossi", partner="parco-tecnologico-padano"
+    ),
+    AccountData(
+        "moderator", "moderator@example.com", "Moderazione", "Clusters Cord", groups=("Moderators",)
+    ),
+    AccountData(
+        "translator",
+        "translator@example.com",
+        "Traduzioni",
+        "Clusters Cord",
+        groups=("Translators",),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class WorkingDocument:
+    """A group's private working document, uploaded by a demo partner (or by nobody)."""
+
+    group: str
+    filename: str
+    language: str
+    kind: str
+    text: DocumentText
+    description: str
+    tags: tuple[str, ...]
+    uploaded_by: str = ""
+
+
+WORKING_DOCUMENTS = (
+    WorkingDocument(
+        group="agroalimentare",
+        filename="bozza-piano-agroalimentare-commenti-partner.docx",
+        language=DocumentLanguage.ITALIAN,
+        kind=DocumentKind.PLAN,
+        uploaded_by="partner",
+        tags=("bozza", "piano strategico", "agroalimentare"),
+        description="Bozza interna del piano con i commenti dei partner, da non diffondere.",
+        text=DocumentText(
+            title="Piano strategico Agroalimentare – bozza con i commenti dei partner",
+            subtitle="Documento di lavoro riservato al gruppo",
+            sections=(
+                Section(
+                    "Commenti di Milano Metropoli",
+                    (
+                        "Rafforzare l'azione sulla tracciabilità con un progetto pilota comune "
+                        "tra i cluster lattiero-caseari della Lombardia e del Transdanubio.",
+                        "Indicare per ogni azione il partner responsabile e il budget stimato.",
+                    ),
+                ),
+                Section(
+                    "Commenti del Parco Tecnologico Padano",
+                    (
+                        "Aggiungere gli indicatori sulla sicurezza alimentare concordati a Lodi "
+                        "e il calendario dei laboratori per le imprese.",
+                    ),
+                ),
+            ),
+        ),
+    ),
+    WorkingDocument(
+        group="agroalimentare",
+        filename="contatti-imprese-filiera-corta.pdf",
+        language=DocumentLanguage.ITALIAN,
+        kind=DocumentKind.OTHER,
+        uploaded_by="partner-ptp",
+        tags=("filiera", "imprese"),
+        description="Imprese disponibili per le visite studio sulla filiera corta.",
+        text=DocumentText(
+            title="Imprese della filiera corta disponibili per le visite studio",
+            subtitle="Elenco riservato ai partner del gruppo Agroalimentare",
+            sections=(
+                Section(
+                    "Lombardia",
+                    (
+                        "Tre cooperative lattiero-casearie del Lodigiano e due aziende "
+                        "ortofrutticole hanno dato la loro disponibilità per giugno 2012.",
+                    ),
+                ),
+                Section(
+                    "Condizioni",
+                    (
+                        "Le visite vanno concordate con due settimane di anticipo con il Parco "
+                        "Tecnologico Padano; i nomi delle imprese non vanno pubblicati.",
+                    ),
+                ),
+            ),
+        ),
+    ),
+    WorkingDocument(
+        group="energia-e-ambiente",
+        filename="energy-group-budget-draft.odt",
+        language=DocumentLanguage.ENGLISH,
+        kind=DocumentKind.REPORT,
+        tags=("budget", "energia"),
+        description="Draft budget of the group's study visits and demonstration projects.",
+        text=DocumentText(
+            title="Energy and environment group – draft budget 2012",
+            subtitle="Working document for the group's partners",
+            sections=(
+                Section(
+                    "Study visits",
+                    (
+                        "Travel and interpretation for the Stuttgart Region visit and a second "
+                        "visit to Upper Austria planned for October 2012.",
+                    ),
+                ),
+                Section(
+                    "Demonstration projects",
+                    (
+                        "A shared call for building energy-efficiency pilots, to be agreed with "
+                        "the cluster managers before the autumn exchange forum.",
+                    ),
+                ),
+            ),
+        ),
+    ),
+    WorkingDocument(
+        group="turismo",
+        filename="catalogo-comune-offerte-turistiche-bozza.docx",
+        language=DocumentLanguage.ITALIAN,
+        kind=DocumentKind.DELIVERABLE,
+        uploaded_by="partner",
+        tags=("turismo", "bozza"),
+        description="Prima bozza del catalogo comune delle offerte turistiche.",
+        text=DocumentText(
+            title="Catalogo comune delle offerte turistiche – prima bozza",
+            subtitle="Gruppo tematico Turismo, documento di lavoro",
+            sections=(
+                Section(
+                    "Struttura",
+                    (
+                        "Una scheda per regione: turismo termale, turismo culturale, percorsi "
+                        "enogastronomici e offerte per i visitatori d'affari.",
+                    ),
+                ),
+                Section(
+                    "Da completare",
+                    (
+                        "Mancano le schede della Slovenia e dell'Ungheria; le traduzioni "
+                        "saranno affidate dopo l'approvazione del gruppo.",
+                    ),
+                ),
+            ),
+        ),
+    ),
+    WorkingDocument(
+        group="ict",
+        filename="web-platform-vendor-comparison.pdf",
+        language=DocumentLanguage.ENGLISH,
+        kind=DocumentKind.REPORT,
+        tags=("strumenti web", "ICT"),
+        description="Comparison of the offers received for the groups' web platform.",
+        text=DocumentText(
+            title="Thematic groups web platform – comparison of the offers",
+            subtitle="Confidential: for the ICT group's partners only",
+            sections=(
+                Section(
+                    "Offers received",
+                    (
+                        "Three offers were received; prices and names stay within the group "
+                        "until the procurement is closed.",
+                    ),
+                ),
+                Section(
+                    "Recommendation",
+                    (
+                        "The group recommends an open-source platform hosted by one of the "
+                        "partners, with a shared document library for each thematic group.",
+                    ),
+                ),
+            ),
+        ),
+    ),
+    WorkingDocument(
+        group="scienze-della-vita",
+        filename="proposta-bando-biotecnologie-appunti.odt",
+        language=DocumentLanguage.ITALIAN,
+        kind=DocumentKind.MINUTES,
+        uploaded_by="partner",
+        tags=("trasferimento tecnologico", "bozza"),
+        description="Appunti per una proposta comune sui bandi europei nelle biotecnologie.",
+        text=DocumentText(
+            title="Appunti per la proposta comune sulle biotecnologie",
+            subtitle="Gruppo tematico Scienze della Vita",
+            sections=(
+                Section(
+                    "Idea di progetto",
+                    (
+                        "Una rete di laboratori per il trasferimento tecnologico ai dispositivi "
+                        "medici, con un servizio comune di consulenza brevettuale.",
+                    ),
+                ),
+                Section(
+                    "Partner interessati",
+                    (
+                        "Il centro di ricerca di Ústí nad Labem, Milano Metropoli e la regione "
+                        "di Stoccarda; ARLEG valuterà entro settembre.",
+                    ),
+                ),
+            ),
+        ),
+    ),
+)
+
+# The English of the workspace pages' strings.
+WORKSPACE_INTRO_EN = (
+    "The group partners' private space: minutes, drafts and working material. Only the "
+    "group's members and the project staff see this page and its documents."
+)
+WORKSPACE_SLUG_EN = "workspace"
+WORKSPACE_TITLE_EN = "Workspace – {title}"
+
+
+# --- Accounts -----------------------------------------------------------------------------
+
+
+def _account_ensure(data: AccountData, *, password: str, partners: dict[str, PartnerPage]) -> str:
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=data.username).first()
+    status = UNCHANGED
+    if user is None:
+        user = user_model(
+            username=data.username,
+            email=data.email,
+            first_name=data.first_name,
+            last_name=data.last_name,
+            is_active=True,
+        )
+        user.set_password(password)
+        user.save()
+        status = CREATED
+    else:
+        if not user.is_active:
+            user.is_active = True
+            status = UPDATED
+        if not user.check_password(password):
+            user.set_password(password)
+            status = UPDATED
+        if status == UPDATED:
+            user.save()
+    for name in data.groups:
+        group, _created = Group.objects.get_or_create(name=name)
+        if not user.groups.filter(pk=group.pk).exists():
+            user.groups.add(group)
+            status = status if status == CREATED else UPDATED
+    if data.partner:
+        partner = partners[data.partner]
+        account = PartnerAccount.objects.filter(user=user).first()
+        if account is None:
+            # Saving the account puts the person in their partner's groups' members groups.
+            PartnerAccount.objects.create(user=user, partner=partner)
+            status = status if status == CREATED else UPDATED
+        elif account.partner_id != partner.pk:
+            account.partner = partner
+            account.save()
+            status = status if status == CREATED else UPDATED
+    return status
+
+
+# --- English workspaces -------------------------------------------------------------------
+
+
+def _english_strings(workspace: WorkspacePage, group: ThematicGroupPage) -> dict[str, str]:
+    group_en = content_en.english(group.title) or group.title
+    return {
+        WORKSPACE_TITLE.format(title=group.title): WORKSPACE_TITLE_EN.format(title=group_en),
+        WORKSPACE_SLUG: WORKSPACE_SLUG_EN,
+        # The introduction's one paragraph, as wagtail-localize segments it (plain text).
+        _plain(WORKSPACE_INTRO): WORKSPACE_INTRO_EN,
+    }
+
+
+def _plain(html: str) -> str:
+    return strip_tags(html)
+
+
+def _strings_ensure(*, source: TranslationSource, locale: Locale, english: dict[str, str]) -> bool:
+    current = {
+        (row.translation_of_id, row.context_id): row
+        for row in StringTranslation.objects.filter(
+            locale=locale, context__object_id=source.object_id
+        )
+    }
+    changed = False
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        italian = segment.string.as_value().render_text()
+        text = english.get(italian)
+        if text is None:
+            continue  # left to the translators; the page falls back to the Italian text
+        data = StringValue.from_plaintext(text).data
+        row = current.get((segment.string_id, segment.context_id))
+        if row is None:
+            StringTranslation.objects.create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                data=data,
+                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+                tool_name="Cordata demo",
+            )
+            changed = True
+        elif row.data != data:
+            row.data = data
+            row.has_error = False
+            row.save()
+            changed = True
+    return changed
+
+
+def _english_workspace_ensure(workspace: WorkspacePage, group: ThematicGroupPage) -> str:
+    """The English version of `workspace`, published under the English group page."""
+    locale = Locale.objects.filter(language_code="en").first()
+    if locale is None or group.get_translation_or_none(locale) is None:
+        return UNCHANGED
+    previous = TranslationSource.objects.get_for_instance_or_none(workspace)
+    source, created = TranslationSource.update_or_create_from_instance(workspace)
+    source_changed = created or previous.last_updated_at != source.last_updated_at
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    strings_changed = _strings_ensure(
+        source=source, locale=locale, english=_english_strings(workspace, group)
+    )
+    target = workspace.get_translation_or_none(locale)
+    if not (
+        source_changed
+        or strings_changed
+        or target is None
+        or not target.live
+        or target.has_unpublished_changes
+    ):
+        return UNCHANGED
+    translation_save(translation=translation, publish=True)
+    return CREATED if target is None else UPDATED
+
+
+# --- Documents ----------------------------------------------------------------------------
+
+
+def _working_document_ensure(data: WorkingDocument, *, workspace, group, users) -> str:
+    # The builder's upsert writes real files and is idempotent; imported here because the
+    # builder imports this module.
+    from cms.home.demo.builder import _document_upsert, _title_translations
+
+    document, status = _document_upsert(
+        title=data.text.title,
+        collection=workspace.collection,
+        filename=data.filename,
+        text=data.text,
+        fields={
+            "language": data.language,
+            "kind": data.kind,
+            "thematic_group": group,
+            "description": data.description,
+            "title_translations": _title_translations(data.text.title),
+            "uploaded_by_user": users.get(data.uploaded_by),
+        },
+        tags=data.tags,
+    )
+    if status == CREATED and document.extracted_text != data.text.plain_text():
+        # Saving a new document extracts its text from the file (a PDF wraps its lines); the
+        # builder keeps the generated text instead, and a second load would put it back.
+        type(document).objects.filter(pk=document.pk).update(extracted_text=data.text.plain_text())
+        document.refresh_from_db()
+        search_index.insert_or_update_object(document)
+    return status
+
+
+# --- Everything ---------------------------------------------------------------------------
+
+
+def _summary(counts: dict[str, int]) -> str:
+    parts = [f"{counts[s]} {s}" for s in (CREATED, UPDATED, UNCHANGED) if counts.get(s)]
+    return ", ".join(parts) or "nothing to do"
+
+
+@transaction.atomic
+def workspaces_load(*, password: str, log: Callable[[str], None] = lambda message: None) -> None:
+    """Workspaces, their documents, the demo accounts and the press moderation workflow.
+
+    Runs after the pages, their English versions and the builder's users exist.
+    """
+    default = Locale.get_default()
+    groups = {
+        group.slug: group
+        for group in ThematicGroupPage.objects.filter(locale=default).order_by("path")
+    }
+    partners = {partner.slug: partner for partner in PartnerPage.objects.filter(locale=default)}
+
+    counts: dict[str, int] = {}
+    english_counts: dict[str, int] = {}
+    workspaces = {}
+    for slug, group in groups.items():
+        # Publishing a group makes its workspace, so a fresh load finds them already there.
+        had = WorkspacePage.objects.child_of(group).exists()
+        workspaces[slug] = workspace_ensure(group=group)
+        status = UNCHANGED if had else CREATED
+        counts[status] = counts.get(status, 0) + 1
+        status = _english_workspace_ensure(workspaces[slug], group)
+        english_counts[status] = english_counts.get(status, 0) + 1
+    log(f"Workspaces: {_summary(counts)}; their English versions: {_summary(english_counts)}")
+
+    counts = {}
+    for data in ACCOUNTS:
+        status = _account_ensure(data, password=password, partners=partners)
+        counts[status] = counts.get(status, 0) + 1
+    log(
+        f"Partner, moderator and translator logins ({', '.join(a.username for a in ACCOUNTS)}, "
+        f"same password): {_summary(counts)}"
+    )
+
+    users = {
+        user.username: user
+        for user in get_user_model().objects.filter(username__in=[a.username for a in ACCOUNTS])
+    }
+    counts = {}
+    for data in WORKING_DOCUMENTS:
+        status = _working_document_ensure(
+            data, workspace=workspaces[data.group], group=groups[data.group], users=users
+        )
+        counts[status] = counts.get(status, 0) + 1
+    log(f"Private working documents: {_summary(counts)}")
+
+    index = PressReleaseIndexPage.objects.filter(locale=default).first()
+    if index is not None:
+        press_moderation_ensure(index=index)
+        log("Press release moderation workflow: assigned")

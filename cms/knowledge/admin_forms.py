@@ -1,0 +1,45 @@
+"""The admin's document form: Wagtail's, plus the document's title in each translation language."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.forms import BaseDocumentForm
+
+from cms.core.translation import translation_language_choices
+
+
+def title_field_name(language_code: str) -> str:
+    return f"title_{language_code}"
+
+
+class ProjectDocumentForm(BaseDocumentForm):
+    """Adds one optional title field per translation language, stored in `title_translations`.
+
+    Documents are shared by every locale; visitors reading in a language see the title entered
+    for it, else the document's own title (`cms.core.translation.document_title`).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        saved = self.instance.title_translations or {}
+        for code, name in translation_language_choices():
+            self.fields[title_field_name(code)] = forms.CharField(
+                label=_("Title (%(language)s)") % {"language": name},
+                help_text=_(
+                    "Shown to visitors reading in %(language)s; leave empty to show the title."
+                )
+                % {"language": name},
+                required=False,
+                max_length=255,
+                initial=saved.get(code, ""),
+            )
+
+    def save(self, commit=True):
+        translations = dict(self.instance.title_translations or {})
+        for code, _name in translation_language_choices():
+            title = self.cleaned_data.get(title_field_name(code), "").strip()
+            if title:
+                translations[code] = title
+            else:
+                translations.pop(code, None)
+        self.instance.title_translations = translations
+        return super().save(commit=commit)

@@ -1,0 +1,279 @@
+"""Elasticsearch 8/9 search with Italian and English analyzers on per-language fields.
+
+Each document keeps Wagtail's own fields (the admin's searches use them) and adds
+`cordata_title_<lang>` / `cordata_text_<lang>` for the language(s) it is written in; those fields
+use Cordata's analyzers (elision or possessives, lowercase, ASCII folding, the stop words of
+`search.text`, Snowball), so Elasticsearch matches what the database backend matches. A
+`LanguageQuery` searches the text fields of the languages it is asked in and boosts title
+matches.
+
+Elasticsearch is a service that can be down or slow: requests time out quickly, a failed
+index or delete is logged and queued (`search.PendingIndexUpdate`) instead of failing the save,
+later writes skip the server for a short while rather than each waiting for it, and
+`manage.py update_index --pending` replays the queue. Searches raise `SearchUnavailable`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from copy import deepcopy
+
+from elasticsearch import VERSION as CLIENT_VERSION
+from elasticsearch import ApiError, TransportError
+from elasticsearch.helpers import BulkIndexError
+from modelsearch.utils import deep_update
+
+from ..indexing import indexed_text, object_languages
+from ..query import LanguageQuery
+from ..text import ENGLISH_STOP_WORDS, ITALIAN_STOP_WORDS, SEARCH_LANGUAGES
+from . import SearchUnavailable
+
+if CLIENT_VERSION[0] >= 9:
+    from modelsearch.backends import elasticsearch9 as base
+
+    BaseMapping = base.Elasticsearch9Mapping
+    BaseQueryCompiler = base.Elasticsearch9SearchQueryCompiler
+    BaseResults = base.Elasticsearch9SearchResults
+    BaseAutocompleteQueryCompiler = base.Elasticsearch9AutocompleteQueryCompiler
+    BaseBackend = base.Elasticsearch9SearchBackend
+else:  # pragma: no cover - the client installed here is 9.x
+    from modelsearch.backends import elasticsearch8 as base
+
+    BaseMapping = base.Elasticsearch8Mapping
+    BaseQueryCompiler = base.Elasticsearch8SearchQueryCompiler
+    BaseResults = base.Elasticsearch8SearchResults
+    BaseAutocompleteQueryCompiler = base.Elasticsearch8AutocompleteQueryCompiler
+    BaseBackend = base.Elasticsearch8SearchBackend
+
+logger = logging.getLogger(__name__)
+
+TITLE_FIELD = "cordata_title_{}"
+TEXT_FIELD = "cordata_text_{}"
+ANALYZER = "cordata_{}"
+TITLE_BOOST = 3.0
+#: Elasticsearch's default `index.max_result_window`: the most hits one request may return.
+MAX_HITS = 10_000
+
+ITALIAN_ELIDED = ["c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl"]
+ITALIAN_ELIDED += ["dagl", "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d", "quest", "quell"]
+
+#: Cordata's analysis settings, merged into Wagtail's (which keep the admin's autocomplete).
+INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "filter": {
+                "cordata_italian_elision": {
+                    "type": "elision",
+                    "articles_case": True,
+                    "articles": ITALIAN_ELIDED,
+                },
+                "cordata_italian_stop": {"type": "stop", "stopwords": sorted(ITALIAN_STOP_WORDS)},
+                "cordata_italian_stemmer": {"type": "snowball", "language": "Italian"},
+                "cordata_english_possessive": {
+                    "type": "stemmer",
+                    "language": "possessive_english",
+                },
+                "cordata_english_stop": {"type": "stop", "stopwords": sorted(ENGLISH_STOP_WORDS)},
+                "cordata_english_stemmer": {"type": "snowball", "language": "English"},
+            },
+            "analyzer": {
+                # Fold before the stop words: the lists are accent-free, like `search.text`'s.
+                ANALYZER.format("it"): {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "cordata_italian_elision",
+                        "lowercase",
+                        "asciifolding",
+                        "cordata_italian_stop",
+                        "cordata_italian_stemmer",
+                    ],
+                },
+                ANALYZER.format("en"): {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "cordata_english_possessive",
+                        "lowercase",
+                        "asciifolding",
+                        "cordata_english_stop",
+                        "cordata_english_stemmer",
+                    ],
+                },
+            },
+        }
+    }
+}
+
+
+class ElasticsearchMapping(BaseMapping):
+    """Wagtail's mapping plus one title and one text field per language, with its analyzer."""
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        for language in SEARCH_LANGUAGES:
+            field = {"type": "text", "analyzer": ANALYZER.format(language)}
+            mapping["properties"][TITLE_FIELD.format(language)] = dict(field)
+            mapping["properties"][TEXT_FIELD.format(language)] = dict(field)
+        return mapping
+
+    def get_document(self, obj):
+        document = super().get_document(obj)
+        title, body = indexed_text(obj)
+        for language in object_languages(obj):
+            document[TITLE_FIELD.format(language)] = title
+            document[TEXT_FIELD.format(language)] = f"{title}\n{body}" if body else title
+        return document
+
+
+class ElasticsearchSearchQueryCompiler(BaseQueryCompiler):
+    """Compiles a `LanguageQuery` to matches on the per-language fields; other queries as Wagtail."""
+
+    mapping_class = ElasticsearchMapping
+
+    def get_inner_query(self):
+        if isinstance(self.query, LanguageQuery):
+            return self.language_query(self.query)
+        return super().get_inner_query()
+
+    @staticmethod
+    def language_query(query: LanguageQuery) -> dict:
+        languages = list(query.terms)
+        if not languages:
+            return {"bool": {"must_not": {"match_all": {}}}}
+        text_matches = [
+            {"match": {TEXT_FIELD.format(lang): {"query": query.text, "operator": query.operator}}}
+            for lang in languages
+        ]
+        title_matches = [
+            {"match": {TITLE_FIELD.format(lang): {"query": query.text, "boost": TITLE_BOOST}}}
+            for lang in languages
+        ]
+        return {
+            "bool": {
+                "must": [{"bool": {"should": text_matches, "minimum_should_match": 1}}],
+                "should": title_matches,
+            }
+        }
+
+
+class ElasticsearchAutocompleteQueryCompiler(BaseAutocompleteQueryCompiler):
+    """Wagtail's autocomplete, reading Cordata's mapping."""
+
+    mapping_class = ElasticsearchMapping
+
+
+class ElasticsearchSearchResults(BaseResults):
+    """Search results that can also be read as bare (pk, score) pairs; failures are `SearchUnavailable`."""
+
+    def id_scores(self, limit: int) -> list[tuple[object, float]]:
+        """Up to `limit` (at most 10,000) matching pks with their score, best first."""
+        model = self.query_compiler.queryset.model
+        try:
+            response = self._backend_do_search(
+                self._get_es_body(),
+                index=self.backend.get_index_for_model(model).name,
+                _source=False,
+                stored_fields="pk",
+                size=min(limit, MAX_HITS),
+                track_total_hits=False,
+            )
+        except (TransportError, ApiError) as error:
+            raise SearchUnavailable(str(error)) from error
+        to_python = model._meta.pk.to_python
+        return [
+            (to_python(hit["fields"]["pk"][0]), hit["_score"] or 0.0)
+            for hit in response["hits"]["hits"]
+        ]
+
+    def _do_search(self):
+        try:
+            return list(super()._do_search())
+        except (TransportError, ApiError) as error:
+            raise SearchUnavailable(str(error)) from error
+
+    def _do_count(self):
+        try:
+            return super()._do_count()
+        except (TransportError, ApiError) as error:
+            raise SearchUnavailable(str(error)) from error
+
+
+def _is_outage(error: Exception) -> bool:
+    """Whether `error` means the server is unreachable or struggling, not that a request was bad."""
+    if isinstance(error, TransportError):
+        return True
+    status = getattr(error, "status_code", None) or getattr(
+        getattr(error, "meta", None), "status", 0
+    )
+    return status == 429 or status >= 500
+
+
+class ElasticsearchSearchBackend(BaseBackend):
+    """Wagtail's Elasticsearch backend with Cordata's analyzers, short timeouts and a retry queue.
+
+    Options beyond Wagtail's: BULK_TIMEOUT (seconds for `update_index` batches, default 60) and
+    RETRY_AFTER (seconds during which writes go straight to the queue after a failure, default 30).
+    TIMEOUT defaults to 2 seconds and the client does not retry, so a save never waits long.
+    """
+
+    mapping_class = ElasticsearchMapping
+    query_compiler_class = ElasticsearchSearchQueryCompiler
+    autocomplete_query_compiler_class = ElasticsearchAutocompleteQueryCompiler
+    results_class = ElasticsearchSearchResults
+    settings = deep_update(deepcopy(BaseBackend.settings), INDEX_SETTINGS)
+
+    #: When each server (by its hosts) may be tried again after an outage.
+    _retry_at: dict[str, float] = {}
+
+    def __init__(self, params):
+        params = dict(params)
+        self.bulk_timeout = params.pop("BULK_TIMEOUT", 60)
+        self.retry_after = params.pop("RETRY_AFTER", 30)
+        params.setdefault("TIMEOUT", 2)
+        params["OPTIONS"] = {
+            "max_retries": 0,
+            "retry_on_timeout": False,
+            **params.get("OPTIONS", {}),
+        }
+        super().__init__(params)
+        self._server_key = repr(self.hosts)
+
+    # Writes from saves and deletes: never raise, queue instead.
+
+    def add(self, obj):
+        self._write_or_queue(obj, "index", super().add)
+
+    def delete(self, obj):
+        self._write_or_queue(obj, "delete", super().delete)
+
+    def _write_or_queue(self, obj, action: str, write) -> None:
+        from ..services import pending_index_update_add
+
+        if time.monotonic() < self._retry_at.get(self._server_key, 0.0):
+            pending_index_update_add(obj=obj, action=action, error="Elasticsearch was unavailable")
+            return
+        try:
+            write(obj)
+        except (TransportError, ApiError, BulkIndexError) as error:
+            if _is_outage(error):
+                self._retry_at[self._server_key] = time.monotonic() + self.retry_after
+            logger.warning("Search index %s of %r failed and was queued: %s", action, obj, error)
+            pending_index_update_add(obj=obj, action=action, error=str(error))
+
+    # Writes from `update_index`: raise, so the command reports them.
+
+    def index_now(self, obj) -> None:
+        super().add(obj)
+        self._retry_at.pop(self._server_key, None)
+
+    def delete_now(self, obj) -> None:
+        super().delete(obj)
+        self._retry_at.pop(self._server_key, None)
+
+    def bulk(self, client, actions, **kwargs):
+        return super().bulk(client.options(request_timeout=self.bulk_timeout), actions, **kwargs)
+
+
+SearchBackend = ElasticsearchSearchBackend

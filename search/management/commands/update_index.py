@@ -1,0 +1,49 @@
+"""`manage.py update_index`: Wagtail's full rebuild, plus the queue of index writes that failed.
+
+`update_index` rebuilds every index with a progress line per model (as Wagtail does), then
+forgets the queued writes the rebuild covered; `update_index --pending` only replays the queue,
+which is how a deployment catches up after Elasticsearch was down.
+"""
+
+from django.utils import timezone
+from modelsearch.management.commands.rebuild_modelsearch_index import Command as RebuildCommand
+
+from search.management.commands.extract_document_text import progress_line
+from search.models import PendingIndexUpdate
+from search.services import pending_index_updates_replay
+
+
+class Command(RebuildCommand):
+    """Rebuilds the search indexes, or with --pending replays the writes the backend missed."""
+
+    help = "Rebuild the search index (or, with --pending, replay the index writes that failed)."
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--pending",
+            action="store_true",
+            help="Only replay the queued index writes that failed while the backend was down.",
+        )
+
+    def handle(self, **options):
+        self.verbosity = options["verbosity"]
+        backend_name = options.get("backend_name") or "default"
+        if options["pending"]:
+            self._replay(backend_name)
+            return
+        started = timezone.now()
+        super().handle(**options)
+        if not options.get("schema_only"):
+            # The rebuild read every object after `started`: older queued writes are done.
+            PendingIndexUpdate.objects.filter(queued_at__lt=started).delete()
+        if PendingIndexUpdate.objects.exists():
+            self._replay(backend_name)
+
+    def _replay(self, backend_name: str) -> None:
+        def progress(done, total):
+            self.write(f"\rpending: {progress_line(done, total)}", ending="")
+
+        report = pending_index_updates_replay(backend_name=backend_name, progress=progress)
+        self.print_newline()
+        self.write(f"Replayed {report.done} queued index writes; {report.failed} still failing.")

@@ -1,0 +1,130 @@
+"""The search API: `/api/v2/search/?q=&locale=`, its shape, paging, errors and who is asking."""
+
+import pytest
+from wagtail.models import APIToken, BaseViewRestriction
+
+from tests.factories import (
+    GroupFactory,
+    PageViewRestrictionFactory,
+    PressReleasePageFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v2/search/"
+
+
+def get(client, **params):
+    return client.get(URL, params)
+
+
+class TestShape:
+    def test_items_meta_and_facets(self, client, corpus):
+        response = get(client, q="qualità")
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/json"
+        body = response.json()
+        assert set(body) == {"meta", "items", "facets"}
+        assert body["meta"]["total_count"] == len(body["items"]) == 1
+        release = next(item for item in body["items"] if item["type"] == "home.PressReleasePage")
+        assert set(release) == {"type", "id", "title", "url", "locale", "date", "snippet"}
+        assert release["id"] == corpus["release"].pk
+        assert release["title"] == "Piani strategici per la qualità del turismo"
+        assert release["url"] == corpus["release"].full_url
+        assert release["locale"] == "it"
+        assert release["date"] == "2012-01-16"
+        assert "<mark>qualità</mark>" in release["snippet"]
+        assert set(body["facets"]) == {"type", "group", "country", "language", "year", "tag"}
+        assert {"value", "label", "count", "selected"} == set(body["facets"]["type"][0])
+
+    def test_documents_link_to_their_file(self, client, corpus):
+        item = get(client, q="cantine").json()["items"][0]
+        assert item["type"] == "knowledge.ProjectDocument"
+        assert item["url"].startswith("http://testserver/documents/")
+        assert item["locale"] == "it"
+
+    def test_locale_chooses_the_language(self, client, corpus):
+        english = get(client, q="plans", locale="en").json()
+        assert [item["title"] for item in english["items"]] == [
+            "Strategic plans for tourism quality"
+        ]
+        assert english["items"][0]["locale"] == "en"
+        assert get(client, q="plans").json()["meta"]["total_count"] == 0
+        both = get(client, q="plans", locale="it", all_languages="true").json()
+        assert both["meta"]["total_count"] == 1
+
+    def test_facets_narrow_and_offset_limit_page(self, client, corpus):
+        everything = get(client, q="valutazione").json()
+        documents = get(client, q="valutazione", type="knowledge.ProjectDocument").json()
+        assert documents["meta"]["total_count"] == 1
+        assert everything["meta"]["total_count"] > 1
+        first = get(client, q="valutazione", limit=1).json()
+        second = get(client, q="valutazione", limit=1, offset=1).json()
+        assert len(first["items"]) == len(second["items"]) == 1
+        assert first["items"][0] != second["items"][0]
+        assert first["meta"]["total_count"] == everything["meta"]["total_count"]
+
+    def test_order_by_date(self, client, corpus):
+        items = get(client, q="stoccarda", order="date").json()["items"]
+        dates = [item["date"] for item in items if item["date"]]
+        assert dates == sorted(dates, reverse=True)
+
+    def test_anonymous_answers_are_cacheable(self, client, corpus):
+        response = get(client, q="turismo")
+        assert "public" in response["Cache-Control"]
+        assert response.has_header("ETag")
+
+
+class TestErrors:
+    @pytest.mark.parametrize(
+        ("params", "fragment"),
+        [
+            ({}, "q: "),
+            ({"q": "   "}, "q: "),
+            ({"q": "x" * 10_000}, "q: "),
+            ({"q": "piano", "locale": "fr"}, "locale: "),
+            ({"q": "piano", "limit": "0"}, "limit: "),
+            ({"q": "piano", "limit": "1000"}, "limit: "),
+            ({"q": "piano", "offset": "-1"}, "offset: "),
+            ({"q": "piano", "year": "duemila"}, "year: "),
+            ({"q": "piano", "group": "not-a-uuid"}, "group: "),
+            ({"q": "piano", "type": "wagtailcore.Nope"}, "type: "),
+            ({"q": "piano", "order": "random"}, "order: "),
+            ({"q": "piano", "search": "piano"}, ": search"),
+        ],
+    )
+    def test_bad_parameters_answer_400_with_a_message(self, client, params, fragment):
+        response = client.get(URL, params)
+        assert response.status_code == 400
+        assert fragment in response.json()["message"]
+
+    def test_only_reading_methods(self, client):
+        assert client.post(URL, {"q": "piano"}).status_code == 405
+
+
+class TestWhoAsks:
+    @pytest.fixture
+    def member(self, corpus):
+        group = GroupFactory(name="Partner riservati")
+        page = PressReleasePageFactory(title="Bilancio interno", lead="Riservato ai partner.")
+        PageViewRestrictionFactory(
+            page=page, restriction_type=BaseViewRestriction.GROUPS, groups=[group]
+        )
+        return UserFactory(username="partner", groups=[group])
+
+    def test_a_bearer_token_identifies_a_member(self, client, member):
+        token = APIToken.create_token(user=member, name="sito partner")[1]
+        anonymous = get(client, q="bilancio").json()
+        with_token = client.get(URL, {"q": "bilancio"}, HTTP_AUTHORIZATION=f"Bearer {token}")
+        assert anonymous["meta"]["total_count"] == 0
+        assert with_token.json()["meta"]["total_count"] == 1
+        assert "private" in with_token["Cache-Control"]
+
+    def test_a_session_identifies_a_member(self, client, member):
+        client.force_login(member)
+        assert get(client, q="bilancio").json()["meta"]["total_count"] == 1
+
+    def test_an_unknown_token_is_anonymous(self, client, member):
+        response = client.get(URL, {"q": "bilancio"}, HTTP_AUTHORIZATION="Bearer sbagliato")
+        assert response.json()["meta"]["total_count"] == 0

@@ -1,0 +1,107 @@
+"""The demo's private side: a workspace per group, restricted collections with real private
+files, partner, moderator and translator logins, and the moderation workflow."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Locale, WorkflowPage
+
+from cms.groups.models import ThematicGroupPage, WorkspacePage
+from cms.home.models import PressReleaseIndexPage
+from cms.knowledge.models import ProjectDocument
+
+DEMO_PASSWORD = "clusters-cord-2012"
+
+
+@pytest.fixture(autouse=True)
+def _media_root():
+    # The module's demo files live in the test settings' media directory, loaded once.
+    return None
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for the module, rolled back at its end."""
+    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
+        cache.clear()
+        with transaction.atomic():
+            call_command("load_demo", verbosity=0, stdout=io.StringIO())
+            yield
+            transaction.set_rollback(True)
+        cache.clear()
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+
+
+def _italian_groups():
+    return ThematicGroupPage.objects.filter(locale__language_code="it")
+
+
+def test_every_group_has_a_restricted_workspace_in_both_languages():
+    for group in _italian_groups():
+        workspace = WorkspacePage.objects.child_of(group).get()
+        assert workspace.live
+        english = workspace.get_translation_or_none(Locale.objects.get(language_code="en"))
+        assert english is not None and english.live, group.title
+        for page in (workspace, english):
+            restriction = page.view_restrictions.get()
+            assert restriction.restriction_type == BaseViewRestriction.GROUPS
+            assert workspace.members_group in restriction.groups.all()
+
+
+def test_group_documents_are_private_real_files():
+    for group in _italian_groups():
+        workspace = WorkspacePage.objects.child_of(group).get()
+        restriction = CollectionViewRestriction.objects.get(collection=workspace.collection)
+        assert set(restriction.groups.all()) >= {workspace.members_group}
+        private = ProjectDocument.objects.filter(collection=workspace.collection)
+        assert private.count() >= 2, group.title
+        for document in private:
+            assert document.file.size > 0
+
+
+def test_a_partner_works_in_two_groups_and_others_exist():
+    users = {user.username: user for user in get_user_model().objects.all()}
+    partner = users["partner"]
+    assert partner.check_password(DEMO_PASSWORD)
+    members_groups = set(
+        WorkspacePage.objects.filter(locale__language_code="it").values_list(
+            "members_group__name", flat=True
+        )
+    )
+    assert len(set(partner.groups.values_list("name", flat=True)) & members_groups) >= 2
+    assert users["moderator"].groups.filter(name="Moderators").exists()
+    assert users["translator"].groups.filter(name="Translators").exists()
+    for name in ("partner-ptp", "moderator", "translator"):
+        assert users[name].check_password(DEMO_PASSWORD)
+
+
+def test_the_demo_partner_sees_their_workspaces_only(client):
+    assert client.login(username="partner", password=DEMO_PASSWORD)
+    for group in _italian_groups():
+        workspace = WorkspacePage.objects.child_of(group).get()
+        member = workspace.members_group.user_set.filter(username="partner").exists()
+        response = client.get(workspace.url)
+        assert response.status_code == (200 if member else 403), group.title
+
+
+def test_press_releases_are_moderated():
+    index = PressReleaseIndexPage.objects.get(locale__language_code="it")
+    assert WorkflowPage.objects.get(page=index).workflow.name.startswith("Moderazione")
+
+
+def test_a_second_load_changes_nothing():
+    counts = (WorkspacePage.objects.count(), ProjectDocument.objects.count())
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
+    assert (WorkspacePage.objects.count(), ProjectDocument.objects.count()) == counts
+    lines = [
+        line for line in output.getvalue().splitlines() if "orkspace" in line or "Private" in line
+    ]
+    assert lines and all("created" not in line and "updated" not in line for line in lines)
