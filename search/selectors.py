@@ -15,7 +15,7 @@ import datetime
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django.conf import settings
@@ -80,7 +80,12 @@ class SearchFilters:
 
 @dataclass(slots=True)
 class Hit:
-    """One match: what it is, how well it matched, and the values it has in each facet."""
+    """One match: what it is, how well it matched, and the values it has in each facet.
+
+    Multi-valued facets are tuples without repeats rather than sets: a common word makes
+    thousands of hits, and sets (unlike tuples of ids and codes) stay tracked by Python's
+    garbage collector, so they made full collections, each costing ~100 ms, frequent.
+    """
 
     kind: str  # "page" or "document"
     pk: int
@@ -88,9 +93,15 @@ class Hit:
     type: str = ""
     language: str = ""
     date: datetime.date | None = None
-    group: set[str] = field(default_factory=set)
-    country: set[str] = field(default_factory=set)
-    tag: set[str] = field(default_factory=set)
+    group: tuple = ()
+    country: tuple = ()
+    tag: tuple = ()
+
+    def add(self, facet: str, value) -> None:
+        """Adds `value` to the multi-valued `facet` ("group", "country" or "tag") unless there."""
+        values = getattr(self, facet)
+        if value not in values:
+            setattr(self, facet, (*values, value))
 
     def values(self, facet: str) -> Iterable:
         if facet == "type":
@@ -228,9 +239,9 @@ def _annotate_pages(hits: dict[int, Hit]) -> set[int]:
         hit.language = locale_code(locale_id) or ""
         hit.date = _day(date or adopted_on or published)
         if plan_group:
-            hit.group.add(plan_group)
+            hit.add("group", plan_group)
         if country:
-            hit.country.add(country)
+            hit.add("country", country)
         by_model[model].append(pk)
 
     if ids := by_model.get(PressReleasePage):
@@ -238,25 +249,25 @@ def _annotate_pages(hits: dict[int, Hit]) -> set[int]:
             "page_id", "group_id"
         )
         for pk, group_id in links:
-            hits[pk].group.add(group_id)
+            hits[pk].add("group", group_id)
         links = PressReleasePartner.objects.filter(page_id__in=_ids(ids))
         for pk, country in links.values_list("page_id", "partner__country"):
-            hits[pk].country.add(country)
+            hits[pk].add("country", country)
         tagged = PressReleaseTag.objects.filter(content_object_id__in=_ids(ids))
         for pk, tag_id in tagged.values_list("content_object_id", "tag_id"):
-            hits[pk].tag.add(tag_id)
+            hits[pk].add("tag", tag_id)
     if ids := by_model.get(PartnerPage):
         memberships = ThematicGroupMembership.objects.filter(partner_id__in=_ids(ids))
         for pk, group_id in memberships.values_list("partner_id", "page_id"):
-            hits[pk].group.add(group_id)
+            hits[pk].add("group", group_id)
     if ids := by_model.get(ThematicGroupPage):
         for pk in ids:
-            hits[pk].group.add(pk)
+            hits[pk].add("group", pk)
         memberships = ThematicGroupMembership.objects.filter(page_id__in=_ids(ids))
         for pk, country in memberships.values_list("page_id", "partner__country"):
-            hits[pk].country.add(country)
+            hits[pk].add("country", country)
     for hit in hits.values():
-        groups |= hit.group
+        groups.update(hit.group)
     return groups
 
 
@@ -273,12 +284,12 @@ def _annotate_documents(hits: dict[int, Hit]) -> set[int]:
         hit = hits[pk]
         hit.type, hit.language, hit.date = label, language, _day(created_at)
         if group_id:
-            hit.group.add(group_id)
+            hit.add("group", group_id)
             groups.add(group_id)
     content_type = ContentType.objects.get_for_model(ProjectDocument)
     tagged = TaggedItem.objects.filter(content_type=content_type, object_id__in=_ids(hits))
     for pk, tag_id in tagged.values_list("object_id", "tag_id"):
-        hits[pk].tag.add(tag_id)
+        hits[pk].add("tag", tag_id)
     return groups
 
 
@@ -295,9 +306,9 @@ def _name_relations(hits: list[Hit], group_ids: set[int]) -> dict[str, Tag]:
     tags = {tag.pk: tag for tag in Tag.objects.filter(pk__in=tag_ids)} if tag_ids else {}
     for hit in hits:
         if hit.group:
-            hit.group = {keys[pk] for pk in hit.group if pk in keys}
+            hit.group = tuple(dict.fromkeys(keys[pk] for pk in hit.group if pk in keys))
         if hit.tag:
-            hit.tag = {tags[pk].slug for pk in hit.tag if pk in tags}
+            hit.tag = tuple(dict.fromkeys(tags[pk].slug for pk in hit.tag if pk in tags))
     return {tag.slug: tag for tag in tags.values()}
 
 
