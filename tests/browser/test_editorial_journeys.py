@@ -42,16 +42,15 @@ def public_pdf():
 
 RELEASE = {
     "title": "Il gruppo Turismo prepara un catalogo comune delle offerte",
-    "date": datetime.date(2012, 7, 2),
+    # After the demo's releases, so that it heads the index's first page.
+    "date": datetime.date(2012, 11, 5),
     "lead": "I partner del gruppo Turismo hanno concordato la struttura del catalogo comune.",
     "paragraph": "Ogni regione descriverà le proprie offerte termali, culturali ed enogastronomiche.",
     "tags": ("catalogo comune", "turismo termale"),
 }
 
 
-def test_editor_submits_a_release_and_a_moderator_publishes_it(
-    demo_site, new_page, screenshot
-):
+def test_editor_submits_a_release_and_a_moderator_publishes_it(demo_site, new_page, screenshot):
     index = italian_press_index()
     document = public_pdf()
 
@@ -86,8 +85,9 @@ def test_editor_submits_a_release_and_a_moderator_publishes_it(
     chooser.get_by_role("textbox", name="Search").fill(re.sub(r"[^\w\s]", " ", document.title))
     chooser.get_by_role("link", name=document.title, exact=True).click()
     chooser.wait_for(state="hidden")
-    attachments = editor.get_by_role("region", name="Documents")
-    assert attachments.get_by_text(document.title, exact=True).is_visible()
+    editor.get_by_role("region", name="Documents").get_by_text(
+        document.title, exact=True
+    ).wait_for()
 
     editor.get_by_role("button", name="More actions").click()
     editor.get_by_role("button", name=re.compile(r"^Submit to ")).click()
@@ -159,11 +159,13 @@ def translate_segments(tab, tab_name: str) -> None:
     """Translate, in one of the editor's tabs, every segment that still needs it."""
     tab.get_by_role("tab", name=tab_name).click()
     panel = tab.get_by_role("tabpanel", name=tab_name)
+    panel.get_by_role("listitem").first.wait_for()
     for source, english in TRANSLATIONS.items():
-        if panel.get_by_text(source, exact=True).count() == 0:
+        # The other tab's segments are in the page too, hidden.
+        source_text = tab.get_by_text(source, exact=True).filter(visible=True)
+        if panel.locator(source_text).count() == 0:
             continue
         # A field's list item holds its segments' items; the innermost one is the segment.
-        source_text = tab.get_by_text(source, exact=True)
         segment = panel.get_by_role("listitem").filter(has=source_text).last
         segment.get_by_role("button", name="Translate", exact=True).click()
         segment.get_by_role("textbox").fill(english)

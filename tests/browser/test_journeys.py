@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -12,6 +13,11 @@ PHONE = {"width": 375, "height": 812}
 # --- Searching from the header ------------------------------------------------------------
 
 SEARCH_LANGUAGES = ["it", "en"]
+# The facet the visitor narrows by: its panel, and the value that keeps the press releases.
+NARROW_BY_TYPE = {
+    "it": {"facets": "Restringi i risultati", "facet": "Tipo", "value": "Comunicato stampa"},
+    "en": {"facets": "Narrow the results", "facet": "Type", "value": "Press release"},
+}
 
 
 def header_search(tab, term: str) -> None:
@@ -21,9 +27,16 @@ def header_search(tab, term: str) -> None:
     form.get_by_role("button").click()
 
 
+def results_total(tab) -> int:
+    """The number of results the page announces."""
+    total = re.match(r"\d+", tab.locator("#results-title").inner_text())
+    assert total, tab.locator("#results-title").inner_text()
+    return int(total.group())
+
+
 @pytest.mark.parametrize("language", SEARCH_LANGUAGES)
 def test_visitor_searches_from_the_header_and_opens_a_result(demo_site, page, screenshot, language):
-    """From the home page: search, see the results, open the first page among them.
+    """From the home page: search, see the results, narrow them to press releases, open one.
 
     Results may also be documents, which download instead of opening; the visitor here
     wants a page of the site in their language.
@@ -35,8 +48,24 @@ def test_visitor_searches_from_the_header_and_opens_a_result(demo_site, page, sc
     page.wait_for_url(re.compile(rf"/{language}/search/\?q={re.escape(term)}$"))
     results = page.locator(".search-result")
     assert results.count() > 0
-    total = re.match(r"\d+", page.locator("#results-title").inner_text())
-    assert total and int(total.group()) >= results.count()
+    total = results_total(page)
+    assert total >= results.count()
+
+    # Narrowing by type: the facet says how many remain, and that many press releases do.
+    names = NARROW_BY_TYPE[language]
+    facet = (
+        page.get_by_role("complementary", name=names["facets"])
+        .get_by_role("region", name=names["facet"], exact=True)
+        .get_by_role("link", name=re.compile(rf"^{re.escape(names['value'])}\s*,"))
+    )
+    # The link reads "<value>, <n> results" to assistive technology.
+    announced = int(re.search(r",\s*(\d+)", facet.inner_text()).group(1))
+    assert 0 < announced < total
+    facet.click()
+    page.wait_for_url(re.compile(r"[?&]type="))
+    assert results_total(page) == announced
+    shown = min(announced, settings.CORDATA_SEARCH_PAGE_SIZE)
+    assert results.locator(".search-card__type").all_inner_texts() == [names["value"]] * shown
 
     first_page = results.locator(f'.card__title a[href^="/{language}/"]').first
     title, href = first_page.inner_text().strip(), first_page.get_attribute("href")

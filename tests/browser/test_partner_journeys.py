@@ -48,8 +48,10 @@ def workspace_of_member_only():
 
     from cms.groups.workspace_selectors import workspace_list, workspace_may_enter
 
-    users = get_user_model().objects.filter(username__in=[MEMBER, OUTSIDER]).in_bulk(
-        field_name="username"
+    users = (
+        get_user_model()
+        .objects.filter(username__in=[MEMBER, OUTSIDER])
+        .in_bulk(field_name="username")
     )
     italian = Locale.objects.get(language_code="it")
     return next(
