@@ -44,6 +44,10 @@ def document_serve(request, document_id: int, document_filename: str) -> HttpRes
         add_never_cache_headers(response)
         return response
     response = wagtail_document_serve(request, document_id, document_filename)
+    # Wagtail writes the `None` that mimetypes returns for an uncompressed file as a literal
+    # header value; a client that honoured it would try to decode the file.
+    if response.get("Content-Encoding") == "None":
+        del response["Content-Encoding"]
     public = visible_documents(model.objects.filter(pk=document.pk), user=None).exists()
     if not public:
         add_never_cache_headers(response)  # includes `private` and `no-store`

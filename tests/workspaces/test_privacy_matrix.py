@@ -67,6 +67,8 @@ class TestHTML:
             assert b"".join(response.streaming_content).startswith(b"%PDF-")
             assert "no-store" in response["Cache-Control"]
             assert "private" in response["Cache-Control"]
+            # A plain file: no (bogus) content coding for the client to undo.
+            assert "Content-Encoding" not in response
         else:
             assert response.status_code == 302
             assert "/account/login/" in response["Location"]
