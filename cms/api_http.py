@@ -57,6 +57,10 @@ def keep_api_404s(request) -> None:
     request.urlconf = API_URLCONF
 
 
+def _has_nul_byte(request) -> bool:
+    return any("\x00" in key or "\x00" in value for key, value in request.GET.items())
+
+
 def cache_policy(*, vary_on_cookie: bool):
     """Decorate an API view with the caching policy (`vary_on_cookie` where sessions count)."""
 
@@ -68,7 +72,18 @@ def cache_policy(*, vary_on_cookie: bool):
             if head:
                 request.method = "GET"
             try:
-                response = view(request, *args, **kwargs)
+                if _has_nul_byte(request):
+                    # No database stores NUL in text (PostgreSQL refuses it outright).
+                    response = JsonResponse(
+                        error_body(
+                            400,
+                            "Query parameters may not contain NUL (0x00) characters.",
+                            problem=request.path.startswith("/api/v3/"),
+                        ),
+                        status=400,
+                    )
+                else:
+                    response = view(request, *args, **kwargs)
             finally:
                 if head:
                     request.method = "HEAD"

@@ -41,11 +41,12 @@ def _queries(client, url) -> list[str]:
 def assert_same_cost(small: list[str], large: list[str], *, sizes: str):
     if len(small) == len(large):
         return
-    extra = Counter(map(_shape, large)) - Counter(map(_shape, small))
+    small_shapes, large_shapes = Counter(map(_shape, small)), Counter(map(_shape, large))
+    extra = (large_shapes - small_shapes) + (small_shapes - large_shapes)
     report = "\n".join(f"{count}× {shape}" for shape, count in extra.most_common())
     pytest.fail(
         f"{len(small)} queries for {sizes.split('/')[0]} items, {len(large)} for "
-        f"{sizes.split('/')[1]}; the extra queries are:\n{report}"
+        f"{sizes.split('/')[1]}; the queries that differ are:\n{report}"
     )
 
 

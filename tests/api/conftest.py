@@ -5,7 +5,9 @@ from types import SimpleNamespace
 
 import pytest
 import wagtail_factories
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from django.test import Client
 from wagtail.models import APIToken, BaseViewRestriction
 
@@ -149,7 +151,35 @@ def client():
     return Client()
 
 
+def _keep_connection_open() -> None:
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+
+
+class ConnectionKeepingWSGIHandler(WSGIHandler):
+    """The project's WSGI application, keeping the test's database connection open.
+
+    Django closes connections when a request starts and finishes; inside a test that is the
+    connection holding the test's transaction (on PostgreSQL the next query fails). Django's
+    test client disconnects the same handler around its own requests and reconnects it
+    afterwards, so each call here disconnects it again.
+    """
+
+    def __call__(self, environ, start_response):
+        _keep_connection_open()
+        return super().__call__(environ, start_response)
+
+
 @pytest.fixture
-def wsgi_app():
+def keep_test_connection():
+    """Leaves Django's connection-closing handler disconnected for the test, then restores it."""
+    _keep_connection_open()
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def wsgi_app(keep_test_connection):
     """The project as a WSGI application, for tools that speak WSGI (schemathesis, werkzeug)."""
-    return WSGIHandler()
+    return ConnectionKeepingWSGIHandler()

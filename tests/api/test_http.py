@@ -137,3 +137,13 @@ def test_v2_is_read_only(client, site_tree, method):
     response = getattr(client, method)("/api/v2/pages/", content_type="application/json")
     assert response.status_code == 405
     assert "message" in response.json()
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v2/pages/", "/api/v2/documents/", "/api/v3/pages/", "/api/v3/images/"]
+)
+def test_nul_bytes_in_parameters_are_a_clear_400(client, url):
+    """PostgreSQL refuses NUL in text: the API answers 400 before any query sees it."""
+    response = client.get(url, {"search": "vendemmia\x00", "title": "\x00"})
+    assert response.status_code == 400
+    assert "NUL" in response.json()["message"]

@@ -6,9 +6,10 @@ anonymous and with a partner member's token.
 
 import pytest
 import schemathesis
-from django.core.handlers.wsgi import WSGIHandler
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance, status_code_conformance
+
+from tests.api.conftest import ConnectionKeepingWSGIHandler
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 EXCLUDED = [positive_data_acceptance, status_code_conformance]
 
 # Loaded at collection: describing the API needs no database.
-schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", WSGIHandler())
+schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", ConnectionKeepingWSGIHandler())
 
 
 @schema.parametrize()
@@ -29,7 +30,7 @@ schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", WSGIHandler())
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_v3_conforms_to_its_openapi_description(case, catalogue, people):
+def test_v3_conforms_to_its_openapi_description(case, catalogue, people, keep_test_connection):
     case.call_and_validate(excluded_checks=EXCLUDED)
     case.call_and_validate(
         headers={"Authorization": f"Bearer {people.member_token}"}, excluded_checks=EXCLUDED

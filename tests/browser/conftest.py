@@ -35,7 +35,7 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "browser"
 DESKTOP = {"width": 1280, "height": 900}
 # Long enough for a cold page on a busy two-core machine, short enough to fail fast.
-TIMEOUT_MS = 15_000
+TIMEOUT_MS = 30_000
 
 
 def _missing_requirement() -> str:
