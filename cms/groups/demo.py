@@ -15,8 +15,7 @@ from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.models import Locale
 from wagtail.search import index as search_index
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-from wagtail_localize.strings import StringValue
+from wagtail_localize.models import Translation, TranslationSource
 
 from cms.core.services import translation_save
 from cms.home.demo import content_en
@@ -330,39 +329,6 @@ def _plain(html: str) -> str:
     return strip_tags(html)
 
 
-def _strings_ensure(*, source: TranslationSource, locale: Locale, english: dict[str, str]) -> bool:
-    current = {
-        (row.translation_of_id, row.context_id): row
-        for row in StringTranslation.objects.filter(
-            locale=locale, context__object_id=source.object_id
-        )
-    }
-    changed = False
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        italian = segment.string.as_value().render_text()
-        text = english.get(italian)
-        if text is None:
-            continue  # left to the translators; the page falls back to the Italian text
-        data = StringValue.from_plaintext(text).data
-        row = current.get((segment.string_id, segment.context_id))
-        if row is None:
-            StringTranslation.objects.create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                data=data,
-                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
-                tool_name="Cordata demo",
-            )
-            changed = True
-        elif row.data != data:
-            row.data = data
-            row.has_error = False
-            row.save()
-            changed = True
-    return changed
-
-
 def _english_workspace_ensure(workspace: WorkspacePage, group: ThematicGroupPage) -> str:
     """The English version of `workspace`, published under the English group page."""
     locale = Locale.objects.filter(language_code="en").first()
@@ -372,8 +338,10 @@ def _english_workspace_ensure(workspace: WorkspacePage, group: ThematicGroupPage
     source, created = TranslationSource.update_or_create_from_instance(workspace)
     source_changed = created or previous.last_updated_at != source.last_updated_at
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    strings_changed = _strings_ensure(
-        source=source, locale=locale, english=_english_strings(workspace, group)
+    from cms.home.demo.builder import translation_strings_ensure
+
+    strings_changed = translation_strings_ensure(
+        source=source, locale=locale, english_for=_english_strings(workspace, group).get
     )
     target = workspace.get_translation_or_none(locale)
     if not (

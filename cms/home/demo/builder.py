@@ -827,8 +827,18 @@ TRANSLATION_ORDER = (
 )
 
 
-def _strings_ensure(*, source: TranslationSource, locale: Locale, missing: list[str]) -> bool:
-    """Every string segment of `source` filled with its English; True when something changed."""
+def translation_strings_ensure(
+    *,
+    source: TranslationSource,
+    locale: Locale,
+    english_for: Callable[[str], str | None],
+    missing: list[str] | None = None,
+) -> bool:
+    """Every string segment of `source` filled with `english_for(italian)`; True when it changed.
+
+    A segment with no English is listed in `missing` when a list is given (the demo must be
+    complete), otherwise left to the translators (the page shows the Italian text meanwhile).
+    """
     current = {
         (row.translation_of_id, row.context_id): row
         for row in StringTranslation.objects.filter(
@@ -839,9 +849,10 @@ def _strings_ensure(*, source: TranslationSource, locale: Locale, missing: list[
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
         italian = segment.string.as_value().render_text()
-        english = content_en.english(italian)
+        english = english_for(italian)
         if english is None:
-            missing.append(f"{source.object_repr} ({segment.context.path}): {italian!r}")
+            if missing is not None:
+                missing.append(f"{source.object_repr} ({segment.context.path}): {italian!r}")
             continue
         data = StringValue.from_plaintext(english).data
         row = current.get((segment.string_id, segment.context_id))
@@ -872,7 +883,9 @@ def _translation_ensure(
     source, created = TranslationSource.update_or_create_from_instance(page)
     source_changed = created or previous.last_updated_at != source.last_updated_at
     translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
-    strings_changed = _strings_ensure(source=source, locale=locale, missing=missing)
+    strings_changed = translation_strings_ensure(
+        source=source, locale=locale, english_for=content_en.english, missing=missing
+    )
     target = page.get_translation_or_none(locale)
     if missing:
         return UNCHANGED, None
