@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "search"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -17,11 +17,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import QuerySet, TextField
+from django.db.models import Q, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.utils.safestring import SafeString
@@ -44,6 +45,7 @@ from cms.home.models import (
 from cms.knowledge.models import DocumentLanguage, ProjectDocument
 
 from .indexing import locale_code, object_languages, readable_text
+from .models import SearchRecord
 from .query import LanguageQuery
 from .text import SEARCH_LANGUAGES, highlight
 
@@ -82,9 +84,8 @@ class SearchFilters:
 class Hit:
     """One match: what it is, how well it matched, and the values it has in each facet.
 
-    Multi-valued facets are tuples without repeats rather than sets: a common word makes
-    thousands of hits, and sets (unlike tuples of ids and codes) stay tracked by Python's
-    garbage collector, so they made full collections, each costing ~100 ms, frequent.
+    Made only for the matches a page of results shows (see `Hits`); multi-valued facets are
+    tuples without repeats.
     """
 
     kind: str  # "page" or "document"
@@ -96,21 +97,6 @@ class Hit:
     group: tuple = ()
     country: tuple = ()
     tag: tuple = ()
-
-    def add(self, facet: str, value) -> None:
-        """Adds `value` to the multi-valued `facet` ("group", "country" or "tag") unless there."""
-        values = getattr(self, facet)
-        if value not in values:
-            setattr(self, facet, (*values, value))
-
-    def values(self, facet: str) -> Iterable:
-        if facet == "type":
-            return (self.type,)
-        if facet == "language":
-            return (self.language,) if self.language else ()
-        if facet == "year":
-            return (self.date.year,) if self.date else ()
-        return getattr(self, facet)
 
 
 @dataclass(frozen=True)
@@ -128,7 +114,7 @@ class SearchOutcome:
     """A search's matches (filtered and ordered), its facets, and the query as understood."""
 
     query: LanguageQuery
-    hits: list[Hit]
+    hits: Hits
     facets: dict[str, list[FacetValue]]
 
     @property
@@ -163,26 +149,24 @@ def _id_scores(results, limit: int) -> list[tuple[object, float]]:
     return [(obj.pk, getattr(obj, "_score", 0.0) or 0.0) for obj in scored]
 
 
-def _page_hits(query: LanguageQuery, *, user, languages, limit: int) -> list[Hit]:
+def _page_results(query: LanguageQuery, *, user, languages):
     pages = Page.objects.filter(depth__gt=1)
     if languages is not None:
         pages = pages.filter(locale__in=Locale.objects.filter(language_code__in=languages))
-    results = visible_pages(pages, user=user).search(query)
-    return [Hit("page", pk, score) for pk, score in _id_scores(results, limit)]
+    return visible_pages(pages, user=user).search(query)
 
 
-def _document_hits(query: LanguageQuery, *, user, languages, limit: int) -> list[Hit]:
+def _document_results(query: LanguageQuery, *, user, languages):
     documents = ProjectDocument.objects.all()
     if languages is not None:
         documents = documents.filter(language__in=[*languages, DocumentLanguage.OTHER])
     visible = visible_documents(ProjectDocument.objects.all(), user=user)
-    results = documents.filter(pk__in=visible.values("pk")).search(query)
-    return [Hit("document", pk, score) for pk, score in _id_scores(results, limit)]
+    return documents.filter(pk__in=visible.values("pk")).search(query)
 
 
 def _day(value) -> datetime.date | None:
-    # Dates arrive as text ("2012-01-16", or a UTC timestamp): parsing the first ten characters
-    # is far cheaper than the ORM's per-row conversion, and a day is all search needs.
+    # Dates arrive as text ("2012-01-16"): parsing it is far cheaper than the ORM's per-row
+    # conversion.
     return datetime.date.fromisoformat(value[:10]) if value else None
 
 
@@ -204,112 +188,302 @@ def _ids(ids) -> RawSQL | list:
     return ids
 
 
-def _annotate_pages(hits: dict[int, Hit]) -> set[int]:
-    """Fills the facet values of page hits; returns the ids of the group pages they name."""
+# --- Search records: what each page and document is filed under --------------------------------
+
+
+def _joined(ids: Iterable) -> str:
+    return " ".join(str(pk) for pk in dict.fromkeys(ids) if pk)
+
+
+def _date_of(value) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.UTC).date()
+    return value
+
+
+def search_records_for(
+    *, page_ids: Iterable[int] = (), document_ids: Iterable[int] = ()
+) -> list[SearchRecord]:
+    """Unsaved search records for these pages and documents, read from their live rows.
+
+    A query per relation for all of them, none per object. Ids of objects that no longer exist
+    (or the tree's root) get no record.
+    """
+    records: list[SearchRecord] = []
+    groups: dict[int, list[int]] = defaultdict(list)
+    partners: dict[int, list[int]] = defaultdict(list)
+    tags: dict[int, list[int]] = defaultdict(list)
     by_model: dict[type, list[int]] = defaultdict(list)
-    groups: set[int] = set()
-    models: dict[int, type] = {}
-    # One query for what every page has and what single-valued fields of its type add.
-    # No ORDER BY: the hits keep the search's order, and sorting thousands of rows by path
-    # would cost a temporary B-tree for nothing.
+
+    page_ids = list(page_ids)
     rows = (
-        Page.objects.filter(pk__in=_ids(hits))
+        Page.objects.filter(pk__in=_ids(page_ids), depth__gt=1)
         .order_by()
         .values_list(
             "pk",
             "content_type_id",
             "locale_id",
-            _text("first_published_at"),
-            _text("pressreleasepage__date"),
-            _text("strategicplanpage__adopted_on"),
+            "first_published_at",
+            "pressreleasepage__date",
+            "strategicplanpage__adopted_on",
             "strategicplanpage__group_id",
-            "partnerpage__country",
         )
+        if page_ids
+        else ()
     )
-    labels: dict[int, str] = {}
-    for pk, content_type_id, locale_id, published, date, adopted_on, plan_group, country in rows:
-        if content_type_id not in models:
-            models[content_type_id] = (
-                ContentType.objects.get_for_id(content_type_id).model_class() or Page
-            )
-            labels[content_type_id] = model_label(models[content_type_id])
-        model = models[content_type_id]
-        hit = hits[pk]
-        hit.type = labels[content_type_id]
-        hit.language = locale_code(locale_id) or ""
-        hit.date = _day(date or adopted_on or published)
-        if plan_group:
-            hit.add("group", plan_group)
-        if country:
-            hit.add("country", country)
+    pages: list[tuple] = []
+    for pk, content_type_id, locale_id, published, date, adopted_on, plan_group in rows:
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
         by_model[model].append(pk)
+        groups[pk].append(plan_group)
+        pages.append((pk, model, locale_id, _date_of(date or adopted_on or published)))
 
     if ids := by_model.get(PressReleasePage):
-        links = PressReleaseGroup.objects.filter(page_id__in=_ids(ids)).values_list(
+        for pk, group_id in PressReleaseGroup.objects.filter(page_id__in=_ids(ids)).values_list(
             "page_id", "group_id"
+        ):
+            groups[pk].append(group_id)
+        for pk, partner_id in PressReleasePartner.objects.filter(page_id__in=_ids(ids)).values_list(
+            "page_id", "partner_id"
+        ):
+            partners[pk].append(partner_id)
+        for pk, tag_id in PressReleaseTag.objects.filter(
+            content_object_id__in=_ids(ids)
+        ).values_list("content_object_id", "tag_id"):
+            tags[pk].append(tag_id)
+    partner_ids = by_model.get(PartnerPage, [])
+    group_ids = by_model.get(ThematicGroupPage, [])
+    for pk in partner_ids:
+        partners[pk].append(pk)
+    for pk in group_ids:
+        groups[pk].append(pk)
+    if partner_ids or group_ids:
+        memberships = ThematicGroupMembership.objects.filter(
+            Q(partner_id__in=_ids(partner_ids)) | Q(page_id__in=_ids(group_ids))
         )
-        for pk, group_id in links:
-            hits[pk].add("group", group_id)
-        links = PressReleasePartner.objects.filter(page_id__in=_ids(ids))
-        for pk, country in links.values_list("page_id", "partner__country"):
-            hits[pk].add("country", country)
-        tagged = PressReleaseTag.objects.filter(content_object_id__in=_ids(ids))
-        for pk, tag_id in tagged.values_list("content_object_id", "tag_id"):
-            hits[pk].add("tag", tag_id)
-    if ids := by_model.get(PartnerPage):
-        memberships = ThematicGroupMembership.objects.filter(partner_id__in=_ids(ids))
-        for pk, group_id in memberships.values_list("partner_id", "page_id"):
-            hits[pk].add("group", group_id)
-    if ids := by_model.get(ThematicGroupPage):
-        for pk in ids:
-            hits[pk].add("group", pk)
-        memberships = ThematicGroupMembership.objects.filter(page_id__in=_ids(ids))
-        for pk, country in memberships.values_list("page_id", "partner__country"):
-            hits[pk].add("country", country)
-    for hit in hits.values():
-        groups.update(hit.group)
-    return groups
+        wanted_partners, wanted_groups = set(partner_ids), set(group_ids)
+        for group_id, partner_id in memberships.values_list("page_id", "partner_id"):
+            if partner_id in wanted_partners:
+                groups[partner_id].append(group_id)
+            if group_id in wanted_groups:
+                partners[group_id].append(partner_id)
+
+    for pk, model, locale_id, date in pages:
+        records.append(
+            SearchRecord(
+                page_id=pk,
+                type=model_label(model),
+                language=locale_code(locale_id) or "",
+                date=date,
+                group_ids=_joined(groups[pk]),
+                partner_ids=_joined(partners[pk]),
+                tag_ids=_joined(tags[pk]),
+            )
+        )
+
+    document_ids = list(document_ids)
+    if document_ids:
+        content_type = ContentType.objects.get_for_model(ProjectDocument)
+        tagged = TaggedItem.objects.filter(
+            content_type=content_type, object_id__in=_ids(document_ids)
+        )
+        document_tags: dict[int, list[int]] = defaultdict(list)
+        for pk, tag_id in tagged.values_list("object_id", "tag_id"):
+            document_tags[pk].append(tag_id)
+        label = model_label(ProjectDocument)
+        rows = (
+            ProjectDocument.objects.filter(pk__in=_ids(document_ids))
+            .order_by()
+            .values_list("pk", "language", "created_at", "thematic_group_id")
+        )
+        for pk, language, created_at, group_id in rows:
+            records.append(
+                SearchRecord(
+                    document_id=pk,
+                    type=label,
+                    language=language or "",
+                    date=_date_of(created_at),
+                    group_ids=_joined([group_id]),
+                    tag_ids=_joined(document_tags[pk]),
+                )
+            )
+    return records
 
 
-def _annotate_documents(hits: dict[int, Hit]) -> set[int]:
-    """Fills the facet values of document hits; returns the ids of the group pages they name."""
-    label = model_label(ProjectDocument)
-    groups: set[int] = set()
-    rows = (
-        ProjectDocument.objects.filter(pk__in=_ids(hits))
-        .order_by()
-        .values_list("pk", "language", _text("created_at"), "thematic_group_id")
+def _record_row(record: SearchRecord) -> tuple:
+    return (
+        record.type,
+        record.language,
+        record.date.isoformat() if record.date else None,
+        record.group_ids,
+        record.partner_ids,
+        record.tag_ids,
     )
-    for pk, language, created_at, group_id in rows:
-        hit = hits[pk]
-        hit.type, hit.language, hit.date = label, language, _day(created_at)
-        if group_id:
-            hit.add("group", group_id)
-            groups.add(group_id)
-    content_type = ContentType.objects.get_for_model(ProjectDocument)
-    tagged = TaggedItem.objects.filter(content_type=content_type, object_id__in=_ids(hits))
-    for pk, tag_id in tagged.values_list("object_id", "tag_id"):
-        hits[pk].add("tag", tag_id)
-    return groups
 
 
-def _name_relations(hits: list[Hit], group_ids: set[int]) -> dict[str, Tag]:
-    """Replaces group page ids by translation keys and tag ids by slugs, with one query each.
+def _scored_record_rows(statement: tuple[str, tuple] | None, key: str) -> list[tuple] | None:
+    """Runs a backend's scored match with each match's record joined to it (SQLite)."""
+    if statement is None:
+        return None
+    sql, params = statement
+    table = connection.ops.quote_name(SearchRecord._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT CAST(m.index_entry__object_id AS INTEGER), -COALESCE(m.score, 0), "
+            f"r.type, r.language, CAST(r.date AS text), r.group_ids, r.partner_ids, r.tag_ids "
+            f"FROM ({sql}) m LEFT JOIN {table} r "
+            f"ON r.{key} = CAST(m.index_entry__object_id AS INTEGER)",
+            params,
+        )
+        return cursor.fetchall()
 
-    Returns the tags met, by slug, for the tag facet's labels.
+
+def _match_rows(results, kind: str, limit: int) -> list[tuple]:
+    """(pk, score, type, language, date as text, group ids, partner ids, tag ids) per match.
+
+    On SQLite the records are joined to the full-text match in one statement; elsewhere the
+    matching ids are read first, then their records. An object without a record (not recorded
+    yet) is read from its live rows, so a search is never wrong, only slower, when records lag
+    behind.
     """
-    keys = {
-        pk: str(key)
-        for pk, key in Page.objects.filter(pk__in=group_ids).values_list("pk", "translation_key")
+    key = "page_id" if kind == "page" else "document_id"
+    rows = None
+    if hasattr(results, "scored_sql") and connection.vendor == "sqlite":
+        rows = _scored_record_rows(results.scored_sql(limit), key)
+    if rows is None:
+        scores = dict(_id_scores(results, limit))
+        recorded = (
+            SearchRecord.objects.filter(**{f"{key}__in": _ids(scores)})
+            .order_by()
+            .values_list(
+                key, "type", "language", _text("date"), "group_ids", "partner_ids", "tag_ids"
+            )
+        )
+        found = {pk: (pk, scores[pk], *rest) for pk, *rest in recorded}
+        rows = [found.get(pk) or (pk, score, None) for pk, score in scores.items()]
+    missing = {row[0]: row[1] for row in rows if row[2] is None}
+    if not missing:
+        return rows
+    live = {
+        getattr(record, key): record
+        for record in search_records_for(**{f"{kind}_ids": list(missing)})
     }
-    tag_ids = set().union(*(hit.tag for hit in hits)) if hits else set()
-    tags = {tag.pk: tag for tag in Tag.objects.filter(pk__in=tag_ids)} if tag_ids else {}
-    for hit in hits:
-        if hit.group:
-            hit.group = tuple(dict.fromkeys(keys[pk] for pk in hit.group if pk in keys))
-        if hit.tag:
-            hit.tag = tuple(dict.fromkeys(tags[pk].slug for pk in hit.tag if pk in tags))
-    return {tag.slug: tag for tag in tags.values()}
+    return [row for row in rows if row[2] is not None] + [
+        (pk, score, *_record_row(live[pk])) for pk, score in missing.items() if pk in live
+    ]
+
+
+def _translator(table: dict[str, str]):
+    """A function from a space-separated id list to the tuple of its names in `table`.
+
+    Each distinct list is translated once: thousands of matches share a few hundred lists.
+    """
+    memo: dict[str, tuple] = {"": ()}
+
+    def names(ids: str) -> tuple:
+        found = memo.get(ids)
+        if found is None:
+            found = memo[ids] = tuple(dict.fromkeys(table[pk] for pk in ids.split() if pk in table))
+        return found
+
+    return names
+
+
+# A match, as counted and sorted: one plain tuple per match, its facet values still as the ids
+# and text its record holds. Thousands of matches cost no object each, and facets are counted
+# per distinct value of a column (a few hundred) rather than per match.
+SCORE, DATE, KIND, PK, TYPE, LANGUAGE, GROUP_IDS, PARTNER_IDS, TAG_IDS = range(9)
+_FACET_COLUMNS = {
+    "type": itemgetter(TYPE),
+    "language": itemgetter(LANGUAGE),
+    "year": itemgetter(DATE),
+    "group": itemgetter(GROUP_IDS),
+    "country": itemgetter(PARTNER_IDS),
+    "tag": itemgetter(TAG_IDS),
+}
+
+
+class _FacetValues:
+    """What a match's raw column values mean in each facet, read once per search.
+
+    Group ids become translation keys, partner ids countries and tag ids slugs, with a query
+    each: groups are few, so all of them are read; partners and tags only those met.
+    """
+
+    def __init__(self, matches: list[tuple]):
+        tag_lists = {match[TAG_IDS] for match in matches}
+        tag_ids = {pk for tag_list in tag_lists for pk in tag_list.split()}
+        tags = Tag.objects.filter(pk__in=tag_ids) if tag_ids else []
+        self.tags = {str(tag.pk): tag for tag in tags}
+        partner_lists = {match[PARTNER_IDS] for match in matches}
+        partner_ids = {pk for partner_list in partner_lists for pk in partner_list.split()}
+        partners = (
+            PartnerPage.objects.filter(pk__in=_ids(map(int, partner_ids))).values_list(
+                "pk", "country"
+            )
+            if partner_ids
+            else []
+        )
+        groups = ThematicGroupPage.objects.values_list("pk", "translation_key")
+        self._expand = {
+            "type": lambda value: (value,),
+            "language": lambda value: (value,) if value else (),
+            "year": lambda value: (int(value[:4]),) if value else (),
+            "group": _translator({str(pk): str(key) for pk, key in groups}),
+            "country": _translator({str(pk): code for pk, code in partners if code}),
+            "tag": _translator({pk: tag.slug for pk, tag in self.tags.items()}),
+        }
+        self._memo: dict[str, dict] = {name: {} for name in FACETS}
+
+    def of(self, facet: str, raw) -> tuple:
+        """The values a raw column value stands for in `facet`."""
+        memo = self._memo[facet]
+        values = memo.get(raw)
+        if values is None:
+            values = memo[raw] = self._expand[facet](raw)
+        return values
+
+    def tags_by_slug(self) -> dict[str, Tag]:
+        return {tag.slug: tag for tag in self.tags.values()}
+
+
+class Hits(Sequence):
+    """A search's matches in order, made into `Hit`s only when read (a page at a time)."""
+
+    def __init__(self, matches: list[tuple], values: _FacetValues | None = None):
+        self._matches = matches
+        self._values = values
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def _hit(self, match: tuple) -> Hit:
+        values = self._values
+        return Hit(
+            match[KIND],
+            match[PK],
+            match[SCORE],
+            match[TYPE],
+            match[LANGUAGE],
+            _day(match[DATE]),
+            values.of("group", match[GROUP_IDS]) if values else (),
+            values.of("country", match[PARTNER_IDS]) if values else (),
+            values.of("tag", match[TAG_IDS]) if values else (),
+        )
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._hit(match) for match in self._matches[index]]
+        return self._hit(self._matches[index])
+
+
+def _matches(rows: dict[str, list[tuple]]) -> list[tuple]:
+    """Matches (see SCORE … TAG_IDS) from `_match_rows` output for pages and documents."""
+    return [
+        (score, date or "", kind, pk, type_, language, group_ids, partner_ids, tag_ids)
+        for kind, kind_rows in rows.items()
+        for pk, score, type_, language, date, group_ids, partner_ids, tag_ids in kind_rows
+    ]
 
 
 @lru_cache(maxsize=8)
@@ -351,33 +525,40 @@ def _tag_labels(slugs: set[str], *, tags: dict[str, Tag], language: str) -> dict
     return {tag.slug: names.get(tag.pk, tag.name) for tag in known}
 
 
-def _count(hits: list[Hit], name: str) -> Counter:
-    if name == "type":
-        return Counter(hit.type for hit in hits)
-    if name == "language":
-        return Counter(hit.language for hit in hits if hit.language)
-    if name == "year":
-        return Counter(hit.date.year for hit in hits if hit.date)
-    return Counter(value for hit in hits for value in getattr(hit, name))
+def _count(matches: list[tuple], name: str, values: _FacetValues) -> Counter:
+    counter: Counter = Counter()
+    for raw, count in Counter(map(_FACET_COLUMNS[name], matches)).items():
+        for value in values.of(name, raw):
+            counter[value] += count
+    return counter
 
 
-def _facets(hits: list[Hit], filters: SearchFilters, *, user, language: str, tags: dict[str, Tag]):
-    """Counts per facet value, each facet counted over the matches the other facets admit."""
+def _facets(
+    matches: list[tuple], filters: SearchFilters, *, values: _FacetValues, user, language: str
+) -> tuple[list[tuple], dict[str, list[FacetValue]]]:
+    """Counts per facet value, each facet counted over the matches the other facets admit.
+
+    Returns the matches every selected facet admits, and the facets.
+    """
     active = filters.active()
-    passes = {
-        name: [not wanted.isdisjoint(hit.values(name)) for hit in hits]
-        for name, wanted in active.items()
-    }
+    passes = {}
+    for name, wanted in active.items():
+        column, admits = _FACET_COLUMNS[name], {}
+        for raw in set(map(column, matches)):
+            admits[raw] = not wanted.isdisjoint(values.of(name, raw))
+        passes[name] = [admits[raw] for raw in map(column, matches)]
 
-    def admitted_by(names) -> list[Hit]:
+    def admitted_by(names) -> list[tuple]:
         checks = [passes[name] for name in names]
         if not checks:
-            return hits
-        return [hit for i, hit in enumerate(hits) if all(check[i] for check in checks)]
+            return matches
+        return [match for i, match in enumerate(matches) if all(check[i] for check in checks)]
 
     admitted = admitted_by(active)
     counters = {
-        name: _count(admitted if name not in active else admitted_by(set(active) - {name}), name)
+        name: _count(
+            admitted if name not in active else admitted_by(set(active) - {name}), name, values
+        )
         for name in FACETS
     }
 
@@ -392,34 +573,38 @@ def _facets(hits: list[Hit], filters: SearchFilters, *, user, language: str, tag
         "country": {code: str(countries.name(code) or code) for code in counters["country"]},
         "language": {code: str(LANGUAGE_LABELS.get(code, code)) for code in counters["language"]},
         "year": {year: str(year) for year in counters["year"]},
-        "tag": _tag_labels(set(counters["tag"]), tags=tags, language=language),
+        "tag": _tag_labels(set(counters["tag"]), tags=values.tags_by_slug(), language=language),
     }
     facets: dict[str, list[FacetValue]] = {}
     for name in FACETS:
         selected = active.get(name, frozenset())
-        values = [
+        facet_values = [
             FacetValue(str(value), labels[name][value], count, value in selected)
             for value, count in counters[name].items()
             if value in labels[name]
         ]
         if name == "year":
-            values.sort(key=lambda item: item.value, reverse=True)
+            facet_values.sort(key=lambda item: item.value, reverse=True)
         else:
-            values.sort(key=lambda item: (-item.count, item.label.casefold()))
+            facet_values.sort(key=lambda item: (-item.count, item.label.casefold()))
         if name == "tag":
-            values = [v for i, v in enumerate(values) if i < TAG_FACET_SIZE or v.selected]
-        facets[name] = values
+            facet_values = [
+                v for i, v in enumerate(facet_values) if i < TAG_FACET_SIZE or v.selected
+            ]
+        facets[name] = facet_values
     return admitted, facets
 
 
-def _sort(hits: list[Hit], order: str) -> None:
-    def day(hit: Hit) -> int:
-        return hit.date.toordinal() if hit.date else 0
+def _sort(matches: list[tuple], order: str) -> None:
+    """Best first (then newest), or newest first (then best); ties by kind and newest id.
 
+    One sort on plain columns, all descending: ISO dates sort as text, and no key function runs
+    per match.
+    """
     if order == "date":
-        hits.sort(key=lambda hit: (-day(hit), -hit.score, hit.kind, hit.pk))
+        matches.sort(key=itemgetter(DATE, SCORE, KIND, PK), reverse=True)
     else:
-        hits.sort(key=lambda hit: (-hit.score, -day(hit), hit.kind, hit.pk))
+        matches.sort(key=itemgetter(SCORE, DATE, KIND, PK), reverse=True)
 
 
 def site_search(
@@ -441,22 +626,20 @@ def site_search(
     languages = None if all_languages else (language,)
     query = LanguageQuery(text, SEARCH_LANGUAGES if all_languages else (language,))
     if query.is_empty:
-        return SearchOutcome(query, [], {name: [] for name in FACETS})
+        return SearchOutcome(query, Hits([]), {name: [] for name in FACETS})
 
     limit = settings.CORDATA_SEARCH_MAX_HITS
-    pages = {hit.pk: hit for hit in _page_hits(query, user=user, languages=languages, limit=limit)}
-    documents = {
-        hit.pk: hit for hit in _document_hits(query, user=user, languages=languages, limit=limit)
+    rows = {
+        "page": _match_rows(_page_results(query, user=user, languages=languages), "page", limit),
+        "document": _match_rows(
+            _document_results(query, user=user, languages=languages), "document", limit
+        ),
     }
-    group_ids = _annotate_pages(pages) if pages else set()
-    if documents:
-        group_ids |= _annotate_documents(documents)
-    # A match deleted between the search and the reads has no type: leave it out.
-    hits = [hit for hit in (*pages.values(), *documents.values()) if hit.type]
-    tags = _name_relations(hits, group_ids)
-    admitted, facets = _facets(hits, filters, user=user, language=language, tags=tags)
+    matches = _matches(rows)
+    values = _FacetValues(matches)
+    admitted, facets = _facets(matches, filters, values=values, user=user, language=language)
     _sort(admitted, order)
-    return SearchOutcome(query, admitted, facets)
+    return SearchOutcome(query, Hits(admitted, values), facets)
 
 
 def _highlight_terms(query: LanguageQuery, obj) -> dict[str, frozenset[str]]:

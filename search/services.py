@@ -1,4 +1,4 @@
-"""Writes for search: the pending-index queue and its replay."""
+"""Writes for search: the pending-index queue and its replay, and the search records."""
 
 from __future__ import annotations
 
@@ -7,12 +7,16 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_instance
 
-from .models import PendingIndexUpdate
+from cms.knowledge.models import ProjectDocument
+
+from .models import PendingIndexUpdate, SearchRecord
+from .selectors import search_records_for
 
 logger = logging.getLogger(__name__)
 
@@ -73,3 +77,45 @@ def pending_index_updates_replay(*, backend_name: str = "default", progress=None
         if progress is not None:
             progress(position, len(entries))
     return report
+
+
+@transaction.atomic
+def search_records_refresh(*, page_ids=(), document_ids=()) -> None:
+    """Rewrites the search records of these pages and documents from their live rows.
+
+    Objects that no longer exist lose their record.
+    """
+    page_ids, document_ids = list(page_ids), list(document_ids)
+    if not page_ids and not document_ids:
+        return
+    SearchRecord.objects.filter(Q(page_id__in=page_ids) | Q(document_id__in=document_ids)).delete()
+    SearchRecord.objects.bulk_create(
+        search_records_for(page_ids=page_ids, document_ids=document_ids)
+    )
+
+
+RECORDS_BATCH_SIZE = 1000
+
+
+@transaction.atomic
+def search_records_rebuild(*, progress=None) -> int:
+    """Rewrites every search record (as `update_index` does); returns how many were written."""
+    SearchRecord.objects.all().delete()
+    page_ids = list(Page.objects.filter(depth__gt=1).order_by("pk").values_list("pk", flat=True))
+    document_ids = list(ProjectDocument.objects.order_by("pk").values_list("pk", flat=True))
+    batches = [
+        *(
+            {"page_ids": page_ids[i : i + RECORDS_BATCH_SIZE]}
+            for i in range(0, len(page_ids), RECORDS_BATCH_SIZE)
+        ),
+        *(
+            {"document_ids": document_ids[i : i + RECORDS_BATCH_SIZE]}
+            for i in range(0, len(document_ids), RECORDS_BATCH_SIZE)
+        ),
+    ]
+    written = 0
+    for position, batch in enumerate(batches, start=1):
+        written += len(SearchRecord.objects.bulk_create(search_records_for(**batch)))
+        if progress is not None:
+            progress(position, len(batches))
+    return written

@@ -220,3 +220,69 @@ def test_inactive_member_counts_as_anonymous(site_tree):
     assert not visible_pages(releases, user=member).exists()
     member.is_active = True
     assert visible_pages(releases, user=member).exists()
+
+
+class TestRequestScope:
+    """Within a request the restrictions are read once, and a change is seen at once."""
+
+    @pytest.fixture
+    def pages(self, site_tree, people):
+        restricted = PressReleasePageFactory(title="Verbale riservato del comitato")
+        public = PressReleasePageFactory(title="Comunicato pubblico")
+        PageViewRestrictionFactory(
+            page=restricted,
+            restriction_type=BaseViewRestriction.GROUPS,
+            groups=[people["group"]],
+        )
+        return restricted, public
+
+    def test_restrictions_are_read_once_per_scope(self, pages, people, django_assert_num_queries):
+        from cms.core.privacy import request_scope
+
+        member = people["member"]
+        with request_scope():
+            _titles(visible_pages(PressReleasePage.objects.all(), user=member))
+            # Restrictions, their groups and the member's groups come from the scope now:
+            # only the listing itself is queried.
+            with django_assert_num_queries(1):
+                _titles(visible_pages(PressReleasePage.objects.all(), user=member))
+        # Outside a scope, every call reads them again.
+        with django_assert_num_queries(4):
+            _titles(visible_pages(PressReleasePage.objects.all(), user=member))
+
+    def test_a_restriction_changed_within_the_scope_applies_at_once(self, pages, people):
+        from cms.core.privacy import request_scope
+
+        restricted, public = pages
+        with request_scope():
+            assert _titles(visible_pages(PressReleasePage.objects.all(), user=None)) == {
+                public.title
+            }
+            PageViewRestrictionFactory(page=public, restriction_type=BaseViewRestriction.LOGIN)
+            assert _titles(visible_pages(PressReleasePage.objects.all(), user=None)) == set()
+            restricted.view_restrictions.all().delete()
+            assert _titles(visible_pages(PressReleasePage.objects.all(), user=None)) == {
+                restricted.title
+            }
+
+    def test_joining_a_group_within_the_scope_applies_at_once(self, pages, people):
+        from cms.core.privacy import request_scope
+
+        restricted, _ = pages
+        outsider = people["outsider"]
+        with request_scope():
+            assert restricted.title not in _titles(
+                visible_pages(PressReleasePage.objects.all(), user=outsider)
+            )
+            outsider.groups.add(people["group"])
+            assert restricted.title in _titles(
+                visible_pages(PressReleasePage.objects.all(), user=outsider)
+            )
+
+    def test_each_request_has_its_own_scope(self, client, pages, people):
+        restricted, _ = pages
+        client.force_login(people["outsider"])
+        search = {"q": "verbale comitato"}
+        assert restricted.title not in client.get("/it/search/", search).content.decode()
+        people["outsider"].groups.add(people["group"])
+        assert restricted.title in client.get("/it/search/", search).content.decode()

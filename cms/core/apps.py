@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Cordata core"
 
     def ready(self):
-        from . import cache
+        from . import cache, privacy
 
         cache.connect()
+        privacy.connect()

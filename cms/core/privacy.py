@@ -5,9 +5,18 @@ A page is visible when it is live and every view restriction on it or its ancest
 user in; a document or an image is visible when every view restriction on its collection or the
 collection's ancestors lets the user in. Shared passwords are disabled, so a password
 restriction never lets anyone in through a listing.
+
+Within a request (`request_scope`, opened by `PrivacyScopeMiddleware`) the restrictions and the
+user's groups are read once, however many listings, tags and searches ask; any change to a
+restriction or a user's groups empties the scope at once.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import (
     BaseViewRestriction,
     Collection,
@@ -15,6 +24,53 @@ from wagtail.models import (
     Page,
     PageViewRestriction,
 )
+
+_scope: ContextVar[dict | None] = ContextVar("cordata_privacy_scope", default=None)
+
+
+@contextmanager
+def request_scope():
+    """Reads restrictions and group memberships once for everything inside the block."""
+    token = _scope.set({})
+    try:
+        yield
+    finally:
+        _scope.reset(token)
+
+
+def _scoped(key, load):
+    scope = _scope.get()
+    if scope is None:
+        return load()
+    if key not in scope:
+        scope[key] = load()
+    return scope[key]
+
+
+def _forget(**kwargs) -> None:
+    scope = _scope.get()
+    if scope is not None:
+        scope.clear()
+
+
+def connect() -> None:
+    """Empties the request's scope whenever a restriction or a user's groups change."""
+    for model in (PageViewRestriction, CollectionViewRestriction):
+        uid = f"privacy_forget_{model._meta.model_name}"
+        post_save.connect(_forget, sender=model, dispatch_uid=uid)
+        post_delete.connect(_forget, sender=model, dispatch_uid=uid)
+        m2m_changed.connect(_forget, sender=model.groups.through, dispatch_uid=uid)
+    m2m_changed.connect(
+        _forget, sender=get_user_model().groups.through, dispatch_uid="privacy_forget_user_groups"
+    )
+
+
+def _restrictions(model) -> list[BaseViewRestriction]:
+    target = "page" if model is PageViewRestriction else "collection"
+    return _scoped(
+        model,
+        lambda: list(model.objects.select_related(target).prefetch_related("groups")),
+    )
 
 
 def _is_signed_in(user) -> bool:
@@ -37,7 +93,7 @@ def _restriction_admits(restriction: BaseViewRestriction, user, user_group_ids: 
 def _user_group_ids(user) -> set[int]:
     if not _is_signed_in(user):
         return set()
-    return set(user.groups.values_list("pk", flat=True))
+    return _scoped(("groups", user.pk), lambda: set(user.groups.values_list("pk", flat=True)))
 
 
 def _denied_paths(restrictions, *, path_attr: str, user) -> list[str]:
@@ -60,25 +116,22 @@ def _exclude_paths(queryset: QuerySet, *, paths: list[str], prefix: str = "") ->
 
 def visible_pages(queryset: QuerySet, *, user=None) -> QuerySet:
     """Live pages in `queryset` that `user` (None or anonymous for the public) may view."""
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    denied = _denied_paths(restrictions, path_attr="page", user=user)
+    denied = _denied_paths(_restrictions(PageViewRestriction), path_attr="page", user=user)
     return _exclude_paths(queryset.live(), paths=denied)
 
 
 def visible_collections(*, user=None) -> QuerySet[Collection]:
     """Collections whose documents `user` may see (restrictions apply to descendant collections)."""
-    restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related(
-        "groups"
+    denied = _denied_paths(
+        _restrictions(CollectionViewRestriction), path_attr="collection", user=user
     )
-    denied = _denied_paths(restrictions, path_attr="collection", user=user)
     return _exclude_paths(Collection.objects.all(), paths=denied)
 
 
 def _in_visible_collections(queryset: QuerySet, *, user) -> QuerySet:
-    restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related(
-        "groups"
+    denied = _denied_paths(
+        _restrictions(CollectionViewRestriction), path_attr="collection", user=user
     )
-    denied = _denied_paths(restrictions, path_attr="collection", user=user)
     return _exclude_paths(queryset, paths=denied, prefix="collection__")
 
 
@@ -94,3 +147,14 @@ def visible_images(queryset: QuerySet, *, user=None) -> QuerySet:
 
 def page_is_visible(page: Page, *, user=None) -> bool:
     return visible_pages(Page.objects.filter(pk=page.pk), user=user).exists()
+
+
+class PrivacyScopeMiddleware:
+    """Opens a privacy `request_scope` around each request (after authentication)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with request_scope():
+            return self.get_response(request)

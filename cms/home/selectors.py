@@ -21,7 +21,10 @@ def press_release_list(
     if index is not None:
         releases = releases.child_of(index)
     if tag:
-        releases = releases.filter(tags__slug=tag)
+        # A subquery rather than a join: a join repeats a release per matching tag row, and the
+        # DISTINCT that undoes it made SQLite sort the whole archive, every column, on each list.
+        tagged = PressReleaseTag.objects.filter(tag__slug=tag).values("content_object_id")
+        releases = releases.filter(pk__in=tagged)
     if year:
         releases = releases.filter(date__year=year)
     groups = PressReleaseGroup.objects.select_related("group").order_by("sort_order")
@@ -35,7 +38,6 @@ def press_release_list(
             "listing_image__renditions",
         )
         .order_by("-date", "-pk")
-        .distinct()
     )
 
 

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: a signed-in person's responses are never cached (see the class).
     "cms.groups.middleware.SignedInResponsesArePrivateMiddleware",
+    # Restrictions and group memberships read once per request (see cms/core/privacy.py).
+    "cms.core.privacy.PrivacyScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -97,6 +99,13 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A larger page cache and memory-mapped reads: a search reads thousands of index rows, and
+    # SQLite's defaults (2 MB, no mapping) made it re-read them from the OS on every query.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
+        f"PRAGMA cache_size=-{env_int('SQLITE_CACHE_KIB', 65536)};"
+        f"PRAGMA mmap_size={env_int('SQLITE_MMAP_BYTES', 268435456)};"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -7,8 +7,7 @@ Which language version of a page, a document title or a tag a visitor reads is d
 
 from django import template
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, prefetch_related_objects
-from django.db.models.functions import Length, Substr
+from django.db.models import Q, prefetch_related_objects
 from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.documents import get_document_model
@@ -39,19 +38,19 @@ def _active_language() -> str:
 
 
 def _section_pages(*, language_code: str, user) -> list[Page]:
-    """The home page children in `language_code`, in tree order: one query, plus the privacy lookup."""
+    """The home page children in `language_code`, in tree order: two small queries and privacy."""
     from cms.home.models import HomePage
 
-    homes = HomePage.objects.filter(locale__language_code=language_code)
-    # A child's path is its parent's path minus its last step; the depth test narrows the scan.
-    parent_is_home = homes.filter(
-        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    homes = HomePage.objects.filter(locale__language_code=language_code).values_list(
+        "path", "depth"
     )
-    children = Page.objects.filter(
-        Exists(parent_is_home),
-        locale__language_code=language_code,
-        depth__in=homes.annotate(child_depth=F("depth") + 1).values("child_depth"),
-    )
+    # A range of paths at one depth: the path index answers it without reading the whole tree.
+    condition = Q()
+    for path, depth in homes:
+        condition |= Q(depth=depth + 1, path__range=Page._get_children_path_interval(path))
+    if not condition:
+        return []
+    children = Page.objects.filter(condition, locale__language_code=language_code)
     return list(visible_pages(children, user=user).order_by("path"))
 
 

@@ -1,7 +1,8 @@
 """`manage.py update_index`: Wagtail's full rebuild, plus the queue of index writes that failed.
 
 `update_index` rebuilds every index with a progress line per model (as Wagtail does), then
-forgets the queued writes the rebuild covered; `update_index --pending` only replays the queue,
+forgets the queued writes the rebuild covered and rewrites the search records (the facet
+values each object is filed under); `update_index --pending` only replays the queue,
 which is how a deployment catches up after Elasticsearch was down.
 """
 
@@ -10,7 +11,7 @@ from modelsearch.management.commands.rebuild_modelsearch_index import Command as
 
 from search.management.commands.extract_document_text import progress_line
 from search.models import PendingIndexUpdate
-from search.services import pending_index_updates_replay
+from search.services import pending_index_updates_replay, search_records_rebuild
 
 
 class Command(RebuildCommand):
@@ -37,8 +38,17 @@ class Command(RebuildCommand):
         if not options.get("schema_only"):
             # The rebuild read every object after `started`: older queued writes are done.
             PendingIndexUpdate.objects.filter(queued_at__lt=started).delete()
+            self._rebuild_records()
         if PendingIndexUpdate.objects.exists():
             self._replay(backend_name)
+
+    def _rebuild_records(self) -> None:
+        def progress(done, total):
+            self.write(f"\rsearch records: {progress_line(done, total)}", ending="")
+
+        written = search_records_rebuild(progress=progress)
+        self.print_newline()
+        self.write(f"Wrote {written} search records.")
 
     def _replay(self, backend_name: str) -> None:
         def progress(done, total):
