@@ -149,7 +149,14 @@ def corpus_ensure(workdir: Path, args) -> dict:
 
     marker = workdir / "corpus.json"
     if marker.exists():
-        log(f"reusing the corpus in {workdir}")
+        log(f"reusing the corpus in {workdir} (migrating it to this code)")
+        call_command("migrate", interactive=False, verbosity=0)
+        from search.models import SearchRecord
+        from search.services import search_records_rebuild
+
+        if not SearchRecord.objects.exists():
+            log("writing the search records the corpus predates")
+            search_records_rebuild()
         return json.loads(marker.read_text())
     if (workdir / "db.sqlite3").exists():
         raise SystemExit(f"{workdir} holds an unfinished corpus: remove it and run again")
