@@ -596,7 +596,8 @@ def _facets(
 
 
 def _sort(matches: list[tuple], order: str) -> None:
-    """Best first (then newest), or newest first (then best); ties by kind and newest id.
+    """Best first (then newest), or newest first (then best); then pages before documents and
+    the newest object first, so that equal matches keep one order from page to page.
 
     One sort on plain columns, all descending: ISO dates sort as text, and no key function runs
     per match.

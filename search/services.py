@@ -79,28 +79,56 @@ def pending_index_updates_replay(*, backend_name: str = "default", progress=None
     return report
 
 
+RECORD_VALUES = ("type", "language", "date", "group_ids", "partner_ids", "tag_ids")
+
+
+def _records_write(records: list[SearchRecord]) -> None:
+    # Upserts, not delete-then-insert: two transactions rewriting one record (two editors
+    # publishing a group and one of its partners) must not collide on the unique object link.
+    for key in ("page", "document"):
+        rows = [record for record in records if getattr(record, f"{key}_id")]
+        if rows:
+            SearchRecord.objects.bulk_create(
+                rows, update_conflicts=True, unique_fields=[key], update_fields=RECORD_VALUES
+            )
+
+
 @transaction.atomic
 def search_records_refresh(*, page_ids=(), document_ids=()) -> None:
     """Rewrites the search records of these pages and documents from their live rows.
 
-    Objects that no longer exist lose their record.
+    Objects that no longer exist (or are not searchable) lose their record.
     """
     page_ids, document_ids = list(page_ids), list(document_ids)
     if not page_ids and not document_ids:
         return
-    SearchRecord.objects.filter(Q(page_id__in=page_ids) | Q(document_id__in=document_ids)).delete()
-    SearchRecord.objects.bulk_create(
-        search_records_for(page_ids=page_ids, document_ids=document_ids)
-    )
+    records = search_records_for(page_ids=page_ids, document_ids=document_ids)
+    _records_write(records)
+    gone_pages = set(page_ids) - {record.page_id for record in records}
+    gone_documents = set(document_ids) - {record.document_id for record in records}
+    if gone_pages or gone_documents:
+        SearchRecord.objects.filter(
+            Q(page_id__in=gone_pages) | Q(document_id__in=gone_documents)
+        ).delete()
+
+
+def search_records_forget(*, page_ids=(), document_ids=()) -> None:
+    """Drops these records: searches read those objects' live rows until they are rewritten."""
+    SearchRecord.objects.filter(
+        Q(page_id__in=[pk for pk in page_ids if pk])
+        | Q(document_id__in=[pk for pk in document_ids if pk])
+    ).delete()
 
 
 RECORDS_BATCH_SIZE = 1000
 
 
-@transaction.atomic
 def search_records_rebuild(*, progress=None) -> int:
-    """Rewrites every search record (as `update_index` does); returns how many were written."""
-    SearchRecord.objects.all().delete()
+    """Rewrites every search record (as `update_index` does); returns how many were written.
+
+    One transaction per batch of a thousand, so that editors' own record writes never wait
+    for the whole rebuild.
+    """
     page_ids = list(Page.objects.filter(depth__gt=1).order_by("pk").values_list("pk", flat=True))
     document_ids = list(ProjectDocument.objects.order_by("pk").values_list("pk", flat=True))
     batches = [
@@ -115,7 +143,10 @@ def search_records_rebuild(*, progress=None) -> int:
     ]
     written = 0
     for position, batch in enumerate(batches, start=1):
-        written += len(SearchRecord.objects.bulk_create(search_records_for(**batch)))
+        with transaction.atomic():
+            records = search_records_for(**batch)
+            _records_write(records)
+        written += len(records)
         if progress is not None:
             progress(position, len(batches))
     return written

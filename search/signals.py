@@ -6,8 +6,9 @@ deleted, the record is dropped at once (a search then reads that object's live r
 rewritten once the transaction commits: rewriting it inside a delete could recreate the record
 of an object the same delete is removing.
 
-Nothing happens while search auto-update is off (bulk imports), as for the index itself;
-`update_index` rebuilds every record.
+While search auto-update is off (bulk imports), or for raw fixture loading, the records
+concerned are only dropped, as searches then read the live rows; `update_index` rewrites every
+record.
 """
 
 from __future__ import annotations
@@ -15,15 +16,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from taggit.models import TaggedItem
 from wagtail.models import Page, get_page_models
 
 from cms.groups.models import ThematicGroupMembership
 from cms.home.models import PressReleaseGroup, PressReleasePartner, PressReleaseTag
 from cms.knowledge.models import ProjectDocument
-
-from .models import SearchRecord
 
 
 def _auto_update() -> bool:
@@ -56,22 +55,41 @@ def _refresh(page_ids, document_ids) -> None:
     )
 
 
-def record_saved(instance, raw=False, **kwargs) -> None:
-    if raw or not _auto_update():
+def _forget(page_ids, document_ids) -> None:
+    from .services import search_records_forget
+
+    search_records_forget(page_ids=page_ids, document_ids=document_ids)
+
+
+def membership_changing(instance, raw=False, **kwargs) -> None:
+    """Remembers a membership's previous group and partner: moving it changes both records."""
+    if raw or instance.pk is None:
         return
-    _refresh(*_owners(instance))
+    instance._search_previous_owners = list(
+        ThematicGroupMembership.objects.filter(pk=instance.pk).values_list("page_id", "partner_id")
+    )
+
+
+def record_saved(instance, raw=False, **kwargs) -> None:
+    page_ids, document_ids = _owners(instance)
+    for previous in getattr(instance, "_search_previous_owners", ()):
+        page_ids = [*page_ids, *previous]
+    if raw or not _auto_update():
+        # Bulk loading: a stale record would answer searches wrongly, a missing one only
+        # more slowly (searches read the live rows), until `update_index` rewrites them.
+        _forget(page_ids, document_ids)
+        return
+    _refresh(page_ids, document_ids)
 
 
 def record_source_deleted(instance, **kwargs) -> None:
     # Only relation rows come here: an object's own record goes with it (on_delete=CASCADE).
-    if not _auto_update():
-        return
     page_ids, document_ids = _owners(instance)
     if not page_ids and not document_ids:
         return
-    SearchRecord.objects.filter(page_id__in=page_ids).delete()
-    SearchRecord.objects.filter(document_id__in=document_ids).delete()
-    transaction.on_commit(lambda: _refresh(page_ids, document_ids))
+    _forget(page_ids, document_ids)
+    if _auto_update():
+        transaction.on_commit(lambda: _refresh(page_ids, document_ids))
 
 
 RELATION_MODELS = (
@@ -90,3 +108,8 @@ def connect() -> None:
         post_save.connect(record_saved, sender=model, dispatch_uid=uid)
         if model in RELATION_MODELS:
             post_delete.connect(record_source_deleted, sender=model, dispatch_uid=uid)
+    pre_save.connect(
+        membership_changing,
+        sender=ThematicGroupMembership,
+        dispatch_uid="search_record_membership_changing",
+    )

@@ -108,11 +108,37 @@ class TestRecordsFollowTheContent:
             release.delete()
         assert not SearchRecord.objects.filter(page_id=release.pk).exists()
 
-    def test_nothing_is_recorded_while_search_auto_update_is_off(self, corpus):
+    def test_moving_a_membership_to_another_partner_rewrites_both_partners(self, corpus):
+        membership = corpus["tourism"].memberships.get(partner=corpus["slovenia"])
+        membership.partner = corpus["germany"]
+        membership.save()
+        assert ids(stored(corpus["slovenia"])["group_ids"]) == set()
+        assert ids(stored(corpus["germany"])["group_ids"]) == {
+            corpus["tourism"].pk,
+            corpus["energy"].pk,
+        }
+        assert ids(stored(corpus["tourism"])["partner_ids"]) == {corpus["germany"].pk}
+
+    def test_while_search_auto_update_is_off_records_are_dropped_not_left_stale(self, corpus):
         backends = {"default": {"BACKEND": "search.backends.database", "AUTO_UPDATE": False}}
+        release = corpus["release"]
         with override_settings(WAGTAILSEARCH_BACKENDS=backends):
             group = ThematicGroupPageFactory(title="Scienze della vita")
+            PressReleaseGroupFactory(page=release, group=corpus["energy"])
         assert not SearchRecord.objects.filter(page=group).exists()
+        assert not SearchRecord.objects.filter(page=release).exists()
+        # Searches read the release's live rows meanwhile.
+        energy = SearchFilters(group=(str(corpus["energy"].translation_key),))
+        assert search("qualità", filters=energy).total == 1
+
+    def test_a_second_refresh_rewrites_the_record_in_place(self, corpus):
+        from search.services import search_records_refresh
+
+        before = SearchRecord.objects.get(page=corpus["release"]).pk
+        search_records_refresh(page_ids=[corpus["release"].pk, corpus["release"].pk])
+        search_records_refresh(page_ids=[corpus["release"].pk], document_ids=[999_999])
+        assert SearchRecord.objects.get(page=corpus["release"]).pk == before
+        assert stored(corpus["release"]) == live(corpus["release"])
 
 
 class TestSearchReadsRecords:
