@@ -1,12 +1,8 @@
 """Listings cost the same number of SQL queries however many items they show."""
 
 import datetime
-import re
-from collections import Counter
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from cms.groups.models import MembershipRole
 from tests.factories import (
@@ -16,38 +12,11 @@ from tests.factories import (
     ThematicGroupMembershipFactory,
     ThematicGroupPageFactory,
 )
+from tests.query_counting import assert_same_cost, queries_for
 
 pytestmark = pytest.mark.django_db
 
 COUNTRIES = ["IT", "DE", "HU", "SK", "CZ", "PL", "SI", "AT"]
-
-
-def _shape(sql: str) -> str:
-    """A query with its literal values blanked, so repeats of one query look alike."""
-    sql = re.sub(r"'(?:[^']|'')*'", "?", sql)
-    sql = re.sub(r"\b\d+\b", "?", sql)
-    return re.sub(r"\((?:\?, )+\?\)", "(?...)", sql)
-
-
-def _queries(client, url) -> list[str]:
-    # One request first: caches (site root paths, content types) fill on first use.
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return [query["sql"] for query in captured.captured_queries]
-
-
-def assert_same_cost(small: list[str], large: list[str], *, sizes: str):
-    if len(small) == len(large):
-        return
-    small_shapes, large_shapes = Counter(map(_shape, small)), Counter(map(_shape, large))
-    extra = (large_shapes - small_shapes) + (small_shapes - large_shapes)
-    report = "\n".join(f"{count}× {shape}" for shape, count in extra.most_common())
-    pytest.fail(
-        f"{len(small)} queries for {sizes.split('/')[0]} items, {len(large)} for "
-        f"{sizes.split('/')[1]}; the queries that differ are:\n{report}"
-    )
 
 
 def _add_releases(count: int, *, start: int, group) -> None:
@@ -74,9 +43,9 @@ def test_press_release_index_queries_do_not_grow_with_items(client, site_tree):
     group = ThematicGroupPageFactory(title="Agroalimentare")
     url = site_tree.press_index.url
     _add_releases(5, start=0, group=group)
-    small = _queries(client, url)
+    small = queries_for(client, url)
     _add_releases(45, start=5, group=group)
-    large = _queries(client, url)
+    large = queries_for(client, url)
     assert_same_cost(small, large, sizes="5/50")
 
 
@@ -84,9 +53,9 @@ def test_partner_index_queries_do_not_grow_with_items(client, site_tree):
     group = ThematicGroupPageFactory(title="ICT")
     url = site_tree.partner_index.url
     _add_partners(5, start=0, group=group)
-    small = _queries(client, url)
+    small = queries_for(client, url)
     _add_partners(45, start=5, group=group)
-    large = _queries(client, url)
+    large = queries_for(client, url)
     assert_same_cost(small, large, sizes="5/50")
 
 
@@ -95,7 +64,7 @@ def test_home_page_queries_do_not_grow_with_partners(client, site_tree):
     group = ThematicGroupPageFactory(title="Turismo")
     _add_releases(5, start=0, group=group)
     _add_partners(5, start=0, group=group)
-    small = _queries(client, site_tree.home.url)
+    small = queries_for(client, site_tree.home.url)
     _add_partners(45, start=5, group=group)
-    large = _queries(client, site_tree.home.url)
+    large = queries_for(client, site_tree.home.url)
     assert_same_cost(small, large, sizes="5/50")

@@ -25,8 +25,7 @@ from tests.factories import (
     ThematicGroupMembershipFactory,
     ThematicGroupPageFactory,
 )
-
-from .helpers import assert_same_cost, queries_for, writes_in
+from tests.query_counting import assert_same_cost, queries_for, writes_in
 
 pytestmark = pytest.mark.django_db
 
