@@ -2,9 +2,15 @@
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from wagtail.models import BaseViewRestriction, Collection
+from wagtail.models import BaseViewRestriction, Collection, Page
 
-from cms.core.privacy import page_is_visible, visible_collections, visible_documents, visible_pages
+from cms.core.privacy import (
+    page_is_visible,
+    request_scope,
+    visible_collections,
+    visible_documents,
+    visible_pages,
+)
 from cms.groups.models import PartnerPage
 from cms.home.models import PressReleasePage
 from cms.knowledge.models import ProjectDocument
@@ -41,17 +47,23 @@ def _titles(queryset) -> set[str]:
     return set(queryset.values_list("title", flat=True))
 
 
+@pytest.fixture
+def pages(site_tree, people):
+    """A public partner and a press release restricted to the partners' group."""
+    public = PartnerPageFactory(title="Stuttgart Region Economic Development Corporation")
+    restricted = PressReleasePageFactory(title="Verbale riservato del comitato")
+    PageViewRestrictionFactory(
+        page=restricted, restriction_type=BaseViewRestriction.GROUPS, groups=[people["group"]]
+    )
+    return {"public": public, "restricted": restricted}
+
+
+def _both(pages):
+    return Page.objects.filter(pk__in=[page.pk for page in pages.values()])
+
+
 class TestPageRestrictions:
     """Page view restrictions apply to the restricted page and its whole subtree."""
-
-    @pytest.fixture
-    def pages(self, site_tree, people):
-        public = PartnerPageFactory(title="Stuttgart Region Economic Development Corporation")
-        restricted = PressReleasePageFactory(title="Verbale riservato del comitato")
-        PageViewRestrictionFactory(
-            page=restricted, restriction_type=BaseViewRestriction.GROUPS, groups=[people["group"]]
-        )
-        return {"public": public, "restricted": restricted}
 
     @pytest.mark.parametrize("who", ["anonymous", "anonymous_user", "outsider"])
     def test_group_restricted_page_is_hidden_from(self, pages, people, who):
@@ -225,64 +237,40 @@ def test_inactive_member_counts_as_anonymous(site_tree):
 class TestRequestScope:
     """Within a request the restrictions are read once, and a change is seen at once."""
 
-    @pytest.fixture
-    def pages(self, site_tree, people):
-        restricted = PressReleasePageFactory(title="Verbale riservato del comitato")
-        public = PressReleasePageFactory(title="Comunicato pubblico")
-        PageViewRestrictionFactory(
-            page=restricted,
-            restriction_type=BaseViewRestriction.GROUPS,
-            groups=[people["group"]],
-        )
-        return restricted, public
-
     def test_restrictions_are_read_once_per_scope(self, pages, people, django_assert_num_queries):
-        from cms.core.privacy import request_scope
-
         member = people["member"]
         with request_scope():
-            _titles(visible_pages(PressReleasePage.objects.all(), user=member))
+            _titles(visible_pages(_both(pages), user=member))
             # Restrictions, their groups and the member's groups come from the scope now:
             # only the listing itself is queried.
             with django_assert_num_queries(1):
-                _titles(visible_pages(PressReleasePage.objects.all(), user=member))
+                _titles(visible_pages(_both(pages), user=member))
         # Outside a scope, every call reads them again.
         with django_assert_num_queries(4):
-            _titles(visible_pages(PressReleasePage.objects.all(), user=member))
+            _titles(visible_pages(_both(pages), user=member))
 
-    def test_a_restriction_changed_within_the_scope_applies_at_once(self, pages, people):
-        from cms.core.privacy import request_scope
-
-        restricted, public = pages
+    def test_a_restriction_changed_within_the_scope_applies_at_once(self, pages):
+        public, restricted = pages["public"].title, pages["restricted"].title
         with request_scope():
-            assert _titles(visible_pages(PressReleasePage.objects.all(), user=None)) == {
-                public.title
-            }
-            PageViewRestrictionFactory(page=public, restriction_type=BaseViewRestriction.LOGIN)
-            assert _titles(visible_pages(PressReleasePage.objects.all(), user=None)) == set()
-            restricted.view_restrictions.all().delete()
-            assert _titles(visible_pages(PressReleasePage.objects.all(), user=None)) == {
-                restricted.title
-            }
+            assert _titles(visible_pages(_both(pages))) == {public}
+            PageViewRestrictionFactory(
+                page=pages["public"], restriction_type=BaseViewRestriction.LOGIN
+            )
+            assert _titles(visible_pages(_both(pages))) == set()
+            pages["restricted"].view_restrictions.all().delete()
+            assert _titles(visible_pages(_both(pages))) == {restricted}
 
     def test_joining_a_group_within_the_scope_applies_at_once(self, pages, people):
-        from cms.core.privacy import request_scope
-
-        restricted, _ = pages
-        outsider = people["outsider"]
+        outsider, restricted = people["outsider"], pages["restricted"].title
         with request_scope():
-            assert restricted.title not in _titles(
-                visible_pages(PressReleasePage.objects.all(), user=outsider)
-            )
+            assert restricted not in _titles(visible_pages(_both(pages), user=outsider))
             outsider.groups.add(people["group"])
-            assert restricted.title in _titles(
-                visible_pages(PressReleasePage.objects.all(), user=outsider)
-            )
+            assert restricted in _titles(visible_pages(_both(pages), user=outsider))
 
     def test_each_request_has_its_own_scope(self, client, pages, people):
-        restricted, _ = pages
+        restricted = pages["restricted"].title
         client.force_login(people["outsider"])
         search = {"q": "verbale comitato"}
-        assert restricted.title not in client.get("/it/search/", search).content.decode()
+        assert restricted not in client.get("/it/search/", search).content.decode()
         people["outsider"].groups.add(people["group"])
-        assert restricted.title in client.get("/it/search/", search).content.decode()
+        assert restricted in client.get("/it/search/", search).content.decode()
