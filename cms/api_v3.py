@@ -101,6 +101,39 @@ def _search(queryset, *, query: str, operator: str | None, ordered: bool):
         raise HttpError(400, f"cannot combine search with '{exc.field_name}'") from exc
 
 
+def _tagged(queryset, tags: list[str]):
+    """Items carrying every one of `tags`."""
+    for tag in tags:
+        queryset = queryset.filter(tags__name=tag)
+    return queryset
+
+
+def _ordered_and_searched(queryset, filters, *, tiebreak: str, operator: str | None = None):
+    """Every list's `order` (ties broken by `tiebreak`) and `search` parameters, applied."""
+    if filters.order:
+        queryset = queryset.order_by(filters.order, tiebreak)
+    if filters.search is not None:
+        if filters.tags:
+            raise HttpError(400, "tags cannot be combined with search")
+        queryset = _search(
+            queryset, query=filters.search, operator=operator, ordered=bool(filters.order)
+        )
+    return queryset
+
+
+def _reselected(visible):
+    """A visible collection-item list (documents, images) re-selected by id, relations loaded.
+
+    Re-selected so that search (which filters only on indexed fields) still works.
+    """
+    return (
+        visible.model.objects.filter(pk__in=visible.values("pk"))
+        .select_related("collection")
+        .prefetch_related("tags")
+        .order_by("pk")
+    )
+
+
 # Pages -----------------------------------------------------------------------------------
 
 pages_router = Router(tags=["pages"])
@@ -163,24 +196,12 @@ def list_pages(request, filters: PageFilters = Query(...)):  # noqa: B008
         if value and not _has_field(model, name):
             raise HttpError(400, f"{name} needs a type that has it (type={filters.type or ''})")
         if value and name == "tags":
-            for tag in value:
-                pages = pages.filter(tags__name=tag)
+            pages = _tagged(pages, value)
         elif value:
             pages = pages.filter(**{name: value})
-    if filters.order:
-        if not _has_field(model, filters.order.lstrip("-")):
-            raise HttpError(400, f"cannot order {model._meta.label} by {filters.order}")
-        pages = pages.order_by(filters.order, "path")
-    if filters.search is not None:
-        if filters.tags:
-            raise HttpError(400, "tags cannot be combined with search")
-        pages = _search(
-            pages,
-            query=filters.search,
-            operator=filters.search_operator,
-            ordered=bool(filters.order),
-        )
-    return pages
+    if filters.order and not _has_field(model, filters.order.lstrip("-")):
+        raise HttpError(400, f"cannot order {model._meta.label} by {filters.order}")
+    return _ordered_and_searched(pages, filters, tiebreak="path", operator=filters.search_operator)
 
 
 @pages_router.get(
@@ -215,14 +236,7 @@ class DocumentFilters(Schema):
 
 
 def _documents(request):
-    visible = api_document_list(user=request.user)
-    # Re-selected by id so that search (which filters only on indexed fields) still works.
-    return (
-        visible.model.objects.filter(pk__in=visible.values("pk"))
-        .select_related("collection")
-        .prefetch_related("tags")
-        .order_by("pk")
-    )
+    return _reselected(api_document_list(user=request.user))
 
 
 @documents_router.get(
@@ -242,17 +256,7 @@ def list_documents(request, filters: DocumentFilters = Query(...)):  # noqa: B00
             documents = documents.filter(**{name: value})
     if filters.thematic_group:
         documents = documents.filter(thematic_group_id=filters.thematic_group)
-    for tag in filters.tags:
-        documents = documents.filter(tags__name=tag)
-    if filters.order:
-        documents = documents.order_by(filters.order, "pk")
-    if filters.search is not None:
-        if filters.tags:
-            raise HttpError(400, "tags cannot be combined with search")
-        documents = _search(
-            documents, query=filters.search, operator=None, ordered=bool(filters.order)
-        )
-    return documents
+    return _ordered_and_searched(_tagged(documents, filters.tags), filters, tiebreak="pk")
 
 
 @documents_router.get(
@@ -294,13 +298,7 @@ class ImageFilters(Schema):
 
 
 def _images(request):
-    visible = api_image_list(user=request.user)
-    return (
-        visible.model.objects.filter(pk__in=visible.values("pk"))
-        .select_related("collection")
-        .prefetch_related("tags")
-        .order_by("pk")
-    )
+    return _reselected(api_image_list(user=request.user))
 
 
 @images_router.get(
@@ -314,16 +312,7 @@ def _images(request):
 @paginate(Paging, prepare_items=True, shape_fields=[RenditionField()])
 def list_images(request, filters: ImageFilters = Query(...)):  # noqa: B008
     _reject_unknown(request, ImageFilters)
-    images = _images(request)
-    for tag in filters.tags:
-        images = images.filter(tags__name=tag)
-    if filters.order:
-        images = images.order_by(filters.order, "pk")
-    if filters.search is not None:
-        if filters.tags:
-            raise HttpError(400, "tags cannot be combined with search")
-        images = _search(images, query=filters.search, operator=None, ordered=bool(filters.order))
-    return images
+    return _ordered_and_searched(_tagged(_images(request), filters.tags), filters, tiebreak="pk")
 
 
 @images_router.get(
