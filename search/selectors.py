@@ -17,14 +17,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Q, QuerySet, TextField
+from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import get_language
@@ -170,10 +169,6 @@ def _day(value) -> datetime.date | None:
     return datetime.date.fromisoformat(value[:10]) if value else None
 
 
-def _text(field: str) -> Cast:
-    return Cast(field, output_field=TextField())
-
-
 def _ids(ids) -> RawSQL | list:
     """A `__in` value for thousands of ids sent as one parameter the database unpacks.
 
@@ -310,85 +305,6 @@ def search_records_for(
     return records
 
 
-def _record_row(record: SearchRecord) -> tuple:
-    return (
-        record.type,
-        record.language,
-        record.date.isoformat() if record.date else None,
-        record.group_ids,
-        record.partner_ids,
-        record.tag_ids,
-    )
-
-
-def _scored_record_rows(statement: tuple[str, tuple] | None, key: str) -> list[tuple] | None:
-    """Runs a backend's scored match with each match's record joined to it (SQLite)."""
-    if statement is None:
-        return None
-    sql, params = statement
-    table = connection.ops.quote_name(SearchRecord._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT CAST(m.index_entry__object_id AS INTEGER), -COALESCE(m.score, 0), "
-            f"r.type, r.language, CAST(r.date AS text), r.group_ids, r.partner_ids, r.tag_ids "
-            f"FROM ({sql}) m LEFT JOIN {table} r "
-            f"ON r.{key} = CAST(m.index_entry__object_id AS INTEGER)",
-            params,
-        )
-        return cursor.fetchall()
-
-
-def _match_rows(results, kind: str, limit: int) -> list[tuple]:
-    """(pk, score, type, language, date as text, group ids, partner ids, tag ids) per match.
-
-    On SQLite the records are joined to the full-text match in one statement; elsewhere the
-    matching ids are read first, then their records. An object without a record (not recorded
-    yet) is read from its live rows, so a search is never wrong, only slower, when records lag
-    behind.
-    """
-    key = "page_id" if kind == "page" else "document_id"
-    rows = None
-    if hasattr(results, "scored_sql") and connection.vendor == "sqlite":
-        rows = _scored_record_rows(results.scored_sql(limit), key)
-    if rows is None:
-        scores = dict(_id_scores(results, limit))
-        recorded = (
-            SearchRecord.objects.filter(**{f"{key}__in": _ids(scores)})
-            .order_by()
-            .values_list(
-                key, "type", "language", _text("date"), "group_ids", "partner_ids", "tag_ids"
-            )
-        )
-        found = {pk: (pk, scores[pk], *rest) for pk, *rest in recorded}
-        rows = [found.get(pk) or (pk, score, None) for pk, score in scores.items()]
-    missing = {row[0]: row[1] for row in rows if row[2] is None}
-    if not missing:
-        return rows
-    live = {
-        getattr(record, key): record
-        for record in search_records_for(**{f"{kind}_ids": list(missing)})
-    }
-    return [row for row in rows if row[2] is not None] + [
-        (pk, score, *_record_row(live[pk])) for pk, score in missing.items() if pk in live
-    ]
-
-
-def _translator(table: dict[str, str]):
-    """A function from a space-separated id list to the tuple of its names in `table`.
-
-    Each distinct list is translated once: thousands of matches share a few hundred lists.
-    """
-    memo: dict[str, tuple] = {"": ()}
-
-    def names(ids: str) -> tuple:
-        found = memo.get(ids)
-        if found is None:
-            found = memo[ids] = tuple(dict.fromkeys(table[pk] for pk in ids.split() if pk in table))
-        return found
-
-    return names
-
-
 # A match, as counted and sorted: one plain tuple per match, its facet values still as the ids
 # and text its record holds. Thousands of matches cost no object each, and facets are counted
 # per distinct value of a column (a few hundred) rather than per match.
@@ -401,6 +317,81 @@ _FACET_COLUMNS = {
     "country": itemgetter(PARTNER_IDS),
     "tag": itemgetter(TAG_IDS),
 }
+
+
+def _scored_record_rows(statement: tuple[str, tuple] | None, kind: str) -> list[tuple] | None:
+    """Runs a backend's scored match with each match's record joined to it (SQLite): matches
+    as SCORE … TAG_IDS, TYPE None for a match without a record."""
+    if statement is None:
+        return None
+    sql, params = statement
+    table = connection.ops.quote_name(SearchRecord._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT -COALESCE(m.score, 0), COALESCE(CAST(r.date AS text), ''), %s, "
+            f"CAST(m.index_entry__object_id AS INTEGER), "
+            f"r.type, r.language, r.group_ids, r.partner_ids, r.tag_ids "
+            f"FROM ({sql}) m LEFT JOIN {table} r "
+            f"ON r.{kind}_id = CAST(m.index_entry__object_id AS INTEGER)",
+            (kind, *params),
+        )
+        return cursor.fetchall()
+
+
+# A record's own values, in the order a match holds them after SCORE, DATE, KIND and PK.
+RECORD_FIELDS = ("date", "type", "language", "group_ids", "partner_ids", "tag_ids")
+
+
+def _match(score: float, kind: str, pk: int, date, *values) -> tuple:
+    return (score, date.isoformat() if date else "", kind, pk, *values)
+
+
+def _match_rows(results, kind: str, limit: int) -> list[tuple]:
+    """The matches (SCORE … TAG_IDS) of one kind ("page" or "document"), with their records.
+
+    On SQLite the records are joined to the full-text match in one statement; elsewhere the
+    matching ids are read first, then their records. An object without a record (not recorded
+    yet) is read from its live rows, so a search is never wrong, only slower, when records lag
+    behind.
+    """
+    rows = None
+    if hasattr(results, "scored_sql") and connection.vendor == "sqlite":
+        rows = _scored_record_rows(results.scored_sql(limit), kind)
+    if rows is None:
+        scores = dict(_id_scores(results, limit))
+        recorded = {
+            pk: values
+            for pk, *values in SearchRecord.objects.filter(**{f"{kind}_id__in": _ids(scores)})
+            .order_by()
+            .values_list(f"{kind}_id", *RECORD_FIELDS)
+        }
+        rows = [
+            _match(score, kind, pk, *recorded[pk])
+            if pk in recorded
+            else (score, "", kind, pk, None)
+            for pk, score in scores.items()
+        ]
+    missing = {row[PK]: row[SCORE] for row in rows if row[TYPE] is None}
+    if not missing:
+        return rows
+    live = {
+        getattr(record, f"{kind}_id"): record
+        for record in search_records_for(**{f"{kind}_ids": list(missing)})
+    }
+    return [row for row in rows if row[TYPE] is not None] + [
+        _match(score, kind, pk, *attrgetter(*RECORD_FIELDS)(live[pk]))
+        for pk, score in missing.items()
+        if pk in live
+    ]
+
+
+def _translator(table: dict[str, str]):
+    """A function from a space-separated id list to the tuple of its names in `table`."""
+
+    def names(ids: str) -> tuple:
+        return tuple(dict.fromkeys(table[pk] for pk in ids.split() if pk in table))
+
+    return names
 
 
 class _FacetValues:
@@ -475,15 +466,6 @@ class Hits(Sequence):
         if isinstance(index, slice):
             return [self._hit(match) for match in self._matches[index]]
         return self._hit(self._matches[index])
-
-
-def _matches(rows: dict[str, list[tuple]]) -> list[tuple]:
-    """Matches (see SCORE … TAG_IDS) from `_match_rows` output for pages and documents."""
-    return [
-        (score, date or "", kind, pk, type_, language, group_ids, partner_ids, tag_ids)
-        for kind, kind_rows in rows.items()
-        for pk, score, type_, language, date, group_ids, partner_ids, tag_ids in kind_rows
-    ]
 
 
 @lru_cache(maxsize=8)
@@ -630,13 +612,10 @@ def site_search(
         return SearchOutcome(query, Hits([]), {name: [] for name in FACETS})
 
     limit = settings.CORDATA_SEARCH_MAX_HITS
-    rows = {
-        "page": _match_rows(_page_results(query, user=user, languages=languages), "page", limit),
-        "document": _match_rows(
-            _document_results(query, user=user, languages=languages), "document", limit
-        ),
-    }
-    matches = _matches(rows)
+    matches = _match_rows(_page_results(query, user=user, languages=languages), "page", limit)
+    matches += _match_rows(
+        _document_results(query, user=user, languages=languages), "document", limit
+    )
     values = _FacetValues(matches)
     admitted, facets = _facets(matches, filters, values=values, user=user, language=language)
     _sort(admitted, order)

@@ -16,7 +16,7 @@ from wagtail.search.index import get_indexed_instance
 from cms.knowledge.models import ProjectDocument
 
 from .models import PendingIndexUpdate, SearchRecord
-from .selectors import search_records_for
+from .selectors import RECORD_FIELDS, search_records_for
 
 logger = logging.getLogger(__name__)
 
@@ -79,9 +79,6 @@ def pending_index_updates_replay(*, backend_name: str = "default", progress=None
     return report
 
 
-RECORD_VALUES = ("type", "language", "date", "group_ids", "partner_ids", "tag_ids")
-
-
 def _records_write(records: list[SearchRecord]) -> None:
     # Upserts, not delete-then-insert: two transactions rewriting one record (two editors
     # publishing a group and one of its partners) must not collide on the unique object link.
@@ -89,7 +86,7 @@ def _records_write(records: list[SearchRecord]) -> None:
         rows = [record for record in records if getattr(record, f"{key}_id")]
         if rows:
             SearchRecord.objects.bulk_create(
-                rows, update_conflicts=True, unique_fields=[key], update_fields=RECORD_VALUES
+                rows, update_conflicts=True, unique_fields=[key], update_fields=RECORD_FIELDS
             )
 
 
