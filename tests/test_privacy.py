@@ -207,7 +207,7 @@ class TestServedPages:
         document = ProjectDocumentFactory(title="Bilancio riservato", collection=private)
         assert client.get(document.url).status_code == 302
         client.force_login(people["outsider"])
-        assert client.get(document.url).status_code == 302
+        assert client.get(document.url).status_code == 404
         client.force_login(people["member"])
         response = client.get(document.url)
         assert response.status_code == 200

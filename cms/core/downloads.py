@@ -11,38 +11,31 @@ and must not expose `MEDIA_ROOT/documents` (see docs/privacy.md).
 import posixpath
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, resolve_url
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.static import serve as static_serve
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_document_serve
 
 from .privacy import visible_documents
+from .refusals import refuse
 
 # The only folders of MEDIA_ROOT that are public: Wagtail's original images and renditions.
 PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
 
 
-def _login_url() -> str:
-    return resolve_url(getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", settings.LOGIN_URL))
-
-
 def document_serve(request, document_id: int, document_filename: str) -> HttpResponse:
     """A document's file, for those the privacy rule lets see it.
 
-    Anyone else is sent to the sign-in page (as Wagtail does), never shown the file. Wagtail's
+    Anyone else is refused exactly as for an id that names no document (`refusals.refuse`:
+    the sign-in page for visitors, 404 for people signed in), never shown the file. Wagtail's
     own view then serves it, with its restriction hooks, as an attachment unless the type is
     listed in WAGTAILDOCS_INLINE_CONTENT_TYPES.
     """
     model = get_document_model()
-    document = get_object_or_404(model, pk=document_id)
-    visible_to_user = visible_documents(model.objects.filter(pk=document.pk), user=request.user)
-    if not visible_to_user.exists():
-        response = redirect_to_login(request.get_full_path(), _login_url())
-        add_never_cache_headers(response)
-        return response
+    document = visible_documents(model.objects.filter(pk=document_id), user=request.user).first()
+    if document is None:
+        return refuse(request)
     response = wagtail_document_serve(request, document_id, document_filename)
     # Wagtail writes the `None` that mimetypes returns for an uncompressed file as a literal
     # header value; a client that honoured it would try to decode the file.

@@ -15,8 +15,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.utils.translation import gettext as _
 from wagtail.models import (
     BaseViewRestriction,
     Collection,
@@ -53,9 +55,24 @@ def _forget(**kwargs) -> None:
         scope.clear()
 
 
+def _refuse_shared_password(sender, instance, **kwargs) -> None:
+    # The admin offers no password option (WAGTAIL_PRIVATE_PAGE_OPTIONS); this stops every
+    # other path (a shell, an import, a future form) from storing one.
+    if instance.restriction_type == BaseViewRestriction.PASSWORD:
+        raise ValidationError(
+            _("Shared passwords are disabled: restrict to signed-in users or to groups.")
+        )
+
+
 def connect() -> None:
-    """Empties the request's scope whenever a restriction or a user's groups change."""
+    """Empties the request's scope whenever a restriction or a user's groups change, and
+    refuses password restrictions."""
     for model in (PageViewRestriction, CollectionViewRestriction):
+        pre_save.connect(
+            _refuse_shared_password,
+            sender=model,
+            dispatch_uid=f"privacy_no_password_{model._meta.model_name}",
+        )
         uid = f"privacy_forget_{model._meta.model_name}"
         post_save.connect(_forget, sender=model, dispatch_uid=uid)
         post_delete.connect(_forget, sender=model, dispatch_uid=uid)
@@ -73,13 +90,14 @@ def _restrictions(model) -> list[BaseViewRestriction]:
     )
 
 
-def _is_signed_in(user) -> bool:
+def is_signed_in(user) -> bool:
+    """Whether `user` counts as signed in on every channel."""
     # An inactive account (e.g. a revoked partner) counts as anonymous on every channel.
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
 def _restriction_admits(restriction: BaseViewRestriction, user, user_group_ids: set[int]) -> bool:
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         return False
     if user.is_superuser:
         return True
@@ -91,7 +109,7 @@ def _restriction_admits(restriction: BaseViewRestriction, user, user_group_ids: 
 
 
 def _user_group_ids(user) -> set[int]:
-    if not _is_signed_in(user):
+    if not is_signed_in(user):
         return set()
     return _scoped(("groups", user.pk), lambda: set(user.groups.values_list("pk", flat=True)))
 

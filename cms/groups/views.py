@@ -12,9 +12,10 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from cms.core.listing import paginate
+from cms.core.privacy import is_signed_in
+from cms.core.refusals import sign_in_redirect
 
 from .forms import (
-    PartnerAuthenticationForm,
     WorkspaceDocumentFilterForm,
     WorkspaceDocumentMetadataForm,
     WorkspaceDocumentUploadForm,
@@ -39,27 +40,17 @@ def private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _signed_in(user) -> bool:
-    return bool(user.is_authenticated and user.is_active)
-
-
 def workspace_closed(request, *, workspace: WorkspacePage) -> HttpResponse:
-    """For someone who may not enter: a sign-in form, or (when signed in) a 403 saying why.
+    """For someone who may not enter: visitors are sent to sign in (and back here afterwards);
+    signed-in people outside the group get a 403 saying whose workspace it is.
 
-    Nothing of the workspace is shown beyond its title and its group's name.
+    Nothing of the workspace is shown but its group's name, which the group's public page
+    shows anyway: no title of its pages or documents, whatever address was asked.
     """
-    signed_in = _signed_in(request.user)
-    context = {
-        "page": workspace,
-        "self": workspace,
-        "group": workspace_group(workspace=workspace),
-        "signed_in": signed_in,
-        "form": None if signed_in else PartnerAuthenticationForm(request),
-        "next": workspace.get_url(request=request),
-    }
-    response = TemplateResponse(
-        request, "groups/workspace_closed.html", context, status=403 if signed_in else 200
-    )
+    if not is_signed_in(request.user):
+        return private(sign_in_redirect(request))
+    context = {"group": workspace_group(workspace=workspace)}
+    response = TemplateResponse(request, "groups/workspace_closed.html", context, status=403)
     return private(response)
 
 

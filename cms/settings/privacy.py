@@ -17,8 +17,8 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 
 # Shared passwords would be a second, weaker privacy channel: only login and groups restrict.
-WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARE_PASSWORD": False}
-WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARE_PASSWORD": False}
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 
 # The largest file a partner may upload to a workspace, in bytes (default 20 MB). The web
 # server in front should refuse larger request bodies before they reach Django.

@@ -6,8 +6,10 @@ import re
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 from cms.groups.models import PartnerAccount
 from cms.groups.services import partner_invite
@@ -164,8 +166,10 @@ class TestSignInPages:
         assert groups.energy_workspace.title not in account.content.decode()
         out = client.post(reverse("account_logout"))
         assert out.status_code == 200
-        assert client.get(groups.agri_workspace.url).status_code == 200  # the sign-in form again
-        assert 'name="password"' in client.get(groups.agri_workspace.url).content.decode()
+        # Signed out, the workspace sends them to sign in again.
+        again = client.get(groups.agri_workspace.url)
+        assert again.status_code == 302
+        assert again["Location"] == f"/it/account/login/?next={groups.agri_workspace.url}"
 
     def test_next_must_stay_on_the_site(self, client, people):
         response = client.post(
@@ -199,12 +203,72 @@ class TestSignInPages:
         assert reverse("account_login") in html
 
 
+class TestNoSharedPasswords:
+    """Only "signed in" and "these groups" restrict: the admin offers no shared password, and
+    a password restriction is refused however it is attempted."""
+
+    @pytest.fixture
+    def admin_client(self, client, db):
+        client.force_login(UserFactory(username="amministratore", is_superuser=True))
+        return client
+
+    @staticmethod
+    def _form_html(response) -> str:
+        assert response.status_code == 200
+        return response.json()["html"]
+
+    def test_the_page_privacy_form_offers_no_password(self, admin_client, groups):
+        url = reverse("wagtailadmin_pages:set_privacy", args=[groups.agri.pk])
+        html = self._form_html(admin_client.get(url))
+        assert 'value="login"' in html and 'value="groups"' in html
+        assert 'value="password"' not in html
+        assert 'name="password"' not in html
+
+    def test_the_collection_privacy_form_offers_no_password(self, admin_client, groups):
+        collection = groups.agri_workspace.collection
+        url = reverse("wagtailadmin_collections:set_privacy", args=[collection.pk])
+        html = self._form_html(admin_client.get(url))
+        assert 'value="login"' in html and 'value="groups"' in html
+        assert 'value="password"' not in html
+        assert 'name="password"' not in html
+
+    def test_a_password_restriction_posted_to_the_page_form_is_refused(self, admin_client, groups):
+        url = reverse("wagtailadmin_pages:set_privacy", args=[groups.agri.pk])
+        response = admin_client.post(url, {"restriction_type": "password", "password": "s3greto"})
+        assert response.status_code == 200
+        assert response.json()["step"] != "set_privacy_done"
+        assert not PageViewRestriction.objects.filter(restriction_type="password").exists()
+
+    def test_a_password_restriction_posted_to_the_collection_form_is_refused(
+        self, admin_client, groups
+    ):
+        collection = groups.agri_workspace.collection
+        url = reverse("wagtailadmin_collections:set_privacy", args=[collection.pk])
+        response = admin_client.post(url, {"restriction_type": "password", "password": "s3greto"})
+        assert response.status_code == 200
+        assert response.json()["step"] != "set_privacy_done"
+        assert not CollectionViewRestriction.objects.filter(restriction_type="password").exists()
+        # The workspace's own groups restriction is untouched.
+        assert CollectionViewRestriction.objects.filter(
+            collection=collection, restriction_type="groups"
+        ).exists()
+
+    @pytest.mark.parametrize("model", [PageViewRestriction, CollectionViewRestriction])
+    def test_no_code_path_can_store_a_password_restriction(self, groups, model):
+        target = (
+            {"page": groups.energy}
+            if model is PageViewRestriction
+            else {"collection": CollectionFactory(name="Archivio")}
+        )
+        with pytest.raises(ValidationError):
+            model.objects.create(restriction_type="password", password="s3greto", **target)
+        assert not model.objects.filter(restriction_type="password").exists()
+
+
 class TestFileSettings:
     def test_settings(self):
         assert settings.WAGTAILDOCS_SERVE_METHOD == "serve_view"
         assert settings.WAGTAILDOCS_EXTENSIONS == ["pdf", "docx", "odt", "xlsx", "pptx", "txt"]
-        assert settings.WAGTAIL_PRIVATE_PAGE_OPTIONS == {"SHARE_PASSWORD": False}
-        assert settings.WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS == {"SHARE_PASSWORD": False}
         assert settings.CORDATA_UPLOAD_MAX_BYTES > 0
 
     @pytest.mark.parametrize(

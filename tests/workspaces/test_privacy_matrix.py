@@ -39,13 +39,14 @@ class TestHTML:
             # The public document of the group is listed too.
             assert PUBLIC_TITLE in html
         elif who == "anonymous":
-            # A sign-in form, and nothing of the workspace's documents.
-            assert response.status_code == 200
-            assert 'name="password"' in html
-            assert PUBLIC_TITLE not in html
+            # Sent to sign in, and back to the workspace afterwards.
+            assert response.status_code == 302
+            assert response["Location"].startswith("/it/account/login/?next=")
+            assert html == ""
         else:
             assert response.status_code == 403
             assert PUBLIC_TITLE not in html
+            assert groups.agri_workspace.title not in html
         assert "no-store" in response["Cache-Control"]
         assert "private" in response["Cache-Control"]
 
@@ -56,8 +57,11 @@ class TestHTML:
             # The document is visible but was uploaded by nobody here: read-only.
             assert response.status_code == 403
             assert PRIVATE_TITLE in response.content.decode()
+        elif who == "anonymous":
+            assert response.status_code == 302
+            assert response["Location"].startswith("/it/account/login/?next=")
         else:
-            assert response.status_code in {200, 403}
+            assert response.status_code == 403
             assert PRIVATE_TITLE not in response.content.decode()
 
     def test_document_download(self, client_for, documents, who):
@@ -69,10 +73,13 @@ class TestHTML:
             assert "private" in response["Cache-Control"]
             # A plain file: no (bogus) content coding for the client to undo.
             assert "Content-Encoding" not in response
-        else:
+        elif who == "anonymous":
             assert response.status_code == 302
             assert "/account/login/" in response["Location"]
             assert "no-store" in response["Cache-Control"]
+        else:
+            assert response.status_code == 404
+            assert PRIVATE_TITLE not in response.content.decode()
 
     def test_media_url(self, client_for, documents, who):
         # Not routed at all without DEBUG; the DEBUG case is in TestMediaInDevelopment.

@@ -177,7 +177,7 @@ class TestWorkspaceRecords:
         collection = groups.agri_workspace.collection
         with django_capture_on_commit_callbacks(execute=True):
             CollectionViewRestriction.objects.filter(collection=collection).delete()
-        assert client_for("outsider").get(documents.private.url).status_code == 302
+        assert client_for("outsider").get(documents.private.url).status_code == 404
         restriction = CollectionViewRestriction.objects.get(collection=collection)
         restriction.groups.clear()
         assert "Membri – Agroalimentare" in set(restriction.groups.values_list("name", flat=True))
@@ -202,11 +202,14 @@ class TestEnglishWorkspace:
         assert _restriction_groups(english) == _restriction_groups(groups.agri_workspace)
 
     @pytest.mark.parametrize(
-        ("who", "status"), [("anonymous", 200), ("outsider", 403), ("member", 200)]
+        ("who", "status"), [("anonymous", 302), ("outsider", 403), ("member", 200)]
     )
     def test_it_is_served_like_the_italian_one(self, client_for, documents, english, who, status):
         response = client_for(who).get(english.url)
         assert response.status_code == status
+        if who == "anonymous":
+            # To the English sign-in page, and back to the English workspace.
+            assert response["Location"] == f"/en/account/login/?next={english.url}"
         assert (PRIVATE_TITLE in response.content.decode()) == (who == "member")
 
     def test_it_follows_the_italian_restriction(self, groups, english):

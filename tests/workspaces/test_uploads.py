@@ -88,7 +88,7 @@ def test_a_member_uploads_each_allowed_type(client_for, groups, people, settings
     listing = client.get(groups.agri_workspace.url).content.decode()
     assert document.title in listing
     client_for("outsider")
-    assert client.get(document.url).status_code == 302
+    assert client.get(document.url).status_code == 404
 
 
 @pytest.mark.parametrize("name", REFUSED)
@@ -142,7 +142,7 @@ def test_a_failing_save_leaves_no_file(client_for, groups, settings, monkeypatch
 @pytest.mark.parametrize("who", ["anonymous", "outsider"])
 def test_people_outside_the_group_cannot_upload(client_for, groups, settings, who):
     response = _upload(client_for(who), groups.agri_workspace, "verbale.pdf", VALID["verbale.pdf"])
-    assert response.status_code == (200 if who == "anonymous" else 403)
+    assert response.status_code == (302 if who == "anonymous" else 403)
     assert not ProjectDocument.objects.exists()
     assert _files_on_disk(settings) == set()
 
