@@ -14,7 +14,6 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.models import Locale
-from wagtail.search import index as search_index
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.core.services import translation_save
@@ -379,12 +378,6 @@ def _working_document_ensure(data: WorkingDocument, *, workspace, group, users) 
         },
         tags=data.tags,
     )
-    if status == CREATED and document.extracted_text != data.text.plain_text():
-        # Saving a new document extracts its text from the file (a PDF wraps its lines); the
-        # builder keeps the generated text instead, and a second load would put it back.
-        type(document).objects.filter(pk=document.pk).update(extracted_text=data.text.plain_text())
-        document.refresh_from_db()
-        search_index.insert_or_update_object(document)
     return status
 
 

@@ -1,7 +1,5 @@
 """Forms of the groups app: the partner index filter, workspace documents, partner invitations."""
 
-import zipfile
-
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -14,6 +12,7 @@ from wagtail.models import Locale
 from cms.core.forms import ListingFilterForm
 from cms.core.translation import tag_name
 from cms.knowledge.models import DocumentKind, DocumentLanguage
+from cms.knowledge.uploads import megabytes, validate_document_upload
 
 from .models import PartnerAccount, PartnerKind, PartnerPage
 
@@ -86,96 +85,6 @@ class WorkspaceDocumentFilterForm(ListingFilterForm):
             )
 
 
-def _magic_matches(extension: str, upload) -> bool:
-    """Whether the file's bytes are what its extension says (a PDF, an OOXML or ODF package,
-    plain text), read from its header and its ZIP directory only."""
-    upload.seek(0)
-    head = upload.read(2048)
-    upload.seek(0)
-    if extension == "pdf":
-        if b"%PDF-" not in head[:1024]:
-            return False
-        # A PDF ends with an end-of-file marker; a truncated download does not.
-        upload.seek(max(upload.size - 2048, 0))
-        tail = upload.read()
-        upload.seek(0)
-        return b"%%EOF" in tail
-    if extension == "txt":
-        data = upload.read()
-        upload.seek(0)
-        if b"\x00" in data:
-            return False
-        for encoding in ("utf-8", "cp1252"):
-            try:
-                data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            return True
-        return False
-    return _package_matches(extension, upload)
-
-
-# The part every package of this type carries (OOXML) or the declared media type (ODF).
-_OOXML_PARTS = {
-    "docx": "word/document.xml",
-    "xlsx": "xl/workbook.xml",
-    "pptx": "ppt/presentation.xml",
-}
-_ODF_TYPES = {"odt": b"application/vnd.oasis.opendocument.text"}
-
-
-def _package_matches(extension: str, upload) -> bool:
-    try:
-        with zipfile.ZipFile(upload) as package:
-            names = set(package.namelist())
-            if extension in _OOXML_PARTS:
-                return "[Content_Types].xml" in names and _OOXML_PARTS[extension] in names
-            if extension in _ODF_TYPES and "mimetype" in names:
-                with package.open("mimetype") as mimetype:
-                    return mimetype.read(100).strip() == _ODF_TYPES[extension]
-            return False
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
-    finally:
-        upload.seek(0)
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
-
-
-def validate_workspace_upload(upload) -> str:
-    """The upload's extension when it may be stored; otherwise a ValidationError saying why."""
-    allowed = [extension.lower() for extension in settings.WAGTAILDOCS_EXTENSIONS]
-    name = upload.name or ""
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension not in allowed:
-        raise forms.ValidationError(
-            _("Files of this type cannot be uploaded. Allowed types: %(types)s."),
-            code="file_type",
-            params={"types": ", ".join(e.upper() for e in allowed)},
-        )
-    if not upload.size:
-        raise forms.ValidationError(_("The file is empty."), code="empty")
-    limit = settings.CORDATA_UPLOAD_MAX_BYTES
-    if upload.size > limit:
-        raise forms.ValidationError(
-            _("The file is %(size)s MB; the largest file you can upload is %(limit)s MB."),
-            code="too_large",
-            params={"size": _megabytes(upload.size), "limit": _megabytes(limit)},
-        )
-    if not _magic_matches(extension, upload):
-        raise forms.ValidationError(
-            _(
-                "This file is not a valid %(type)s file: it may be damaged, or its name "
-                "may not match its content."
-            ),
-            code="corrupt",
-            params={"type": extension.upper()},
-        )
-    return extension
-
-
 def _parse_tag_string(value: str) -> list[str]:
     tags = parse_tags(value or "")
     if len(tags) > 10:
@@ -232,14 +141,14 @@ class WorkspaceDocumentUploadForm(WorkspaceDocumentMetadataForm):
         self.fields["title"].required = False
         self.fields["file"].help_text = _(
             "PDF, DOCX, ODT, XLSX, PPTX or TXT, up to %(limit)s MB."
-        ) % {"limit": _megabytes(settings.CORDATA_UPLOAD_MAX_BYTES)}
+        ) % {"limit": megabytes(settings.CORDATA_UPLOAD_MAX_BYTES)}
         self.fields["file"].widget.attrs["accept"] = ",".join(
             f".{extension}" for extension in settings.WAGTAILDOCS_EXTENSIONS
         )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        validate_workspace_upload(upload)
+        validate_document_upload(upload)
         return upload
 
 

@@ -1,181 +1,189 @@
-"""The text inside uploaded documents (PDF, DOCX, ODT, plain text), stored for search.
+"""Reading documents' files, in a child process with memory and time limits.
 
-`ProjectDocument.save()` calls `document_text_refresh`, so the text follows the file whatever
-path saves it (the admin, a workspace upload, the API, a command); `manage.py
-extract_document_text` re-extracts every document. Extraction never raises: a file that is
-encrypted, corrupt, empty, too large or of another type is saved all the same, with
-`text_status = no_text`.
+Two readings, both in `extractors.py` run as a fresh interpreter (`run_extractor`):
+- `inspect_upload`, before a file is stored: a package's member count, unpacked size,
+  compression ratio and XML DTDs, a PDF's page count (`cms.knowledge.uploads` refuses a file
+  past a limit);
+- `extract_file` / `extract_stored`, after: the text, cut at `CORDATA_DOCUMENT_TEXT_MAX_CHARS`.
+
+The web process never parses a document itself, so a hostile file costs it nothing but the
+wait; the child is stopped by the operating system at `CORDATA_EXTRACTION_MEMORY_MB` of
+address space and `CORDATA_EXTRACTION_TIMEOUT_SECONDS` of CPU, and by this module at the same
+number of seconds of wall-clock time. Nothing here raises on a bad file: every outcome is an
+`ExtractedText`, a failure carrying its reason (`TextExtractionNote`).
 """
 
 from __future__ import annotations
 
-import io
+import json
 import logging
-import re
-import unicodedata
-from collections.abc import Callable
+import os
+import signal
+import subprocess
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
-from .models import TextExtractionStatus
+from django.conf import settings
+
+from cms.core.media import temporary_file
+
+from . import extractors
+from .models import TextExtractionNote, TextExtractionStatus
 
 logger = logging.getLogger(__name__)
 
-#: Larger files are stored but not read: extraction runs while the upload request waits.
-MAX_FILE_BYTES = 50 * 1024 * 1024
-#: PDF pages read at most, and characters kept at most, per document.
-MAX_PDF_PAGES = 1000
-MAX_TEXT_CHARS = 1_000_000
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_BLANK_LINES = re.compile(r"\n\s*\n\s*(?:\n\s*)+")
-_LINE_SPACES = re.compile(r"[ \t\r\f\v]+")
-_LINE_EDGES = re.compile(r" *\n *")
+EXTRACTOR_SCRIPT = Path(extractors.__file__)
+#: Extensions whose text is read; other files are stored without text.
+READABLE_EXTENSIONS = frozenset({"pdf", "docx", "xlsx", "pptx", "odt", "txt"})
+# Python, pypdf and the JSON of a megabyte of text need some room even for a small file.
+_MEMORY_FLOOR_MB = 64
 
 
 @dataclass(frozen=True)
 class ExtractedText:
-    """The outcome of one extraction: the text (maybe empty) and the status to store with it."""
+    """The outcome of one reading: the text (maybe empty), its status and the note to show."""
 
     text: str
     status: str
+    note: str = ""
+    #: The child process's peak resident memory, in KiB (0 when it never ran).
+    peak_kib: int = 0
 
     @classmethod
-    def nothing(cls) -> ExtractedText:
-        return cls("", TextExtractionStatus.NO_TEXT)
+    def failure(cls, note: str, *, peak_kib: int = 0) -> ExtractedText:
+        return cls("", TextExtractionStatus.FAILED, note, peak_kib)
 
 
-def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data))
-    # Files "encrypted" with an empty user password open for anyone; others stay closed.
-    if reader.is_encrypted and not reader.decrypt(""):
-        return ""
-    return "\n\n".join(page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES])
-
-
-def _docx_text(data: bytes) -> str:
-    import docx
-
-    document = docx.Document(io.BytesIO(data))
-    parts = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append(" · ".join(cell.text for cell in row.cells))
-    return "\n".join(parts)
+def limits() -> dict:
+    """The limits the child applies to itself and to the file, from settings."""
+    timeout = settings.CORDATA_EXTRACTION_TIMEOUT_SECONDS
+    return {
+        "memory_bytes": max(settings.CORDATA_EXTRACTION_MEMORY_MB, _MEMORY_FLOOR_MB) * 2**20,
+        "cpu_seconds": max(int(timeout), 1),
+        "zip_max_members": settings.CORDATA_DOCUMENT_ZIP_MAX_MEMBERS,
+        "zip_max_bytes": settings.CORDATA_DOCUMENT_ZIP_MAX_BYTES,
+        "zip_max_ratio": settings.CORDATA_DOCUMENT_ZIP_MAX_RATIO,
+        "pdf_max_pages": settings.CORDATA_DOCUMENT_PDF_MAX_PAGES,
+        "text_max_chars": settings.CORDATA_DOCUMENT_TEXT_MAX_CHARS,
+    }
 
 
-def _odt_text(data: bytes) -> str:
-    from odf import teletype
-    from odf.namespaces import TEXTNS
-    from odf.opendocument import load
+def run_extractor(mode: str, extension: str, *, path: str | None, data: bytes = b"") -> dict:
+    """Runs `extractors.py` on a file (by path, or its bytes on standard input); its verdict.
 
-    document = load(io.BytesIO(data))
-    blocks = {(TEXTNS, "p"), (TEXTNS, "h")}
-    parts: list[str] = []
-
-    def walk(node) -> None:
-        for child in node.childNodes:
-            if getattr(child, "qname", None) in blocks:
-                parts.append(teletype.extractText(child))
-            elif child.nodeType == child.ELEMENT_NODE:
-                walk(child)
-
-    walk(document.text)
-    return "\n".join(parts)
-
-
-def _plain_text(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    A child that runs out of time, memory or CPU, or dies, gives `{"ok": False, "reason"}`
+    like any unreadable file.
+    """
+    command = [
+        sys.executable,
+        "-I",  # no environment, no user site, no current directory: only the script
+        str(EXTRACTOR_SCRIPT),
+        mode,
+        extension,
+        path or "-",
+        json.dumps(limits()),
+    ]
+    timeout = settings.CORDATA_EXTRACTION_TIMEOUT_SECONDS
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    sample = text[:4096]
-    if len(_CONTROL.findall(sample)) > len(sample) // 10:
-        return ""  # binary content under a .txt name
-    return text
+        # A fixed interpreter and script, no shell.
+        completed = subprocess.run(
+            command,
+            input=data if path is None else b"",
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return {"ok": False, "reason": TextExtractionNote.TIMEOUT}
+    if completed.returncode == 0:
+        try:
+            return json.loads(completed.stdout)
+        except ValueError:
+            pass
+    if completed.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        return {"ok": False, "reason": TextExtractionNote.TIMEOUT}
+    stderr = completed.stderr.decode(errors="replace")
+    if "MemoryError" in stderr or completed.returncode == -signal.SIGSEGV:
+        return {"ok": False, "reason": TextExtractionNote.MEMORY}
+    logger.warning("The text extractor stopped with status %s: %s", completed.returncode, stderr)
+    return {"ok": False, "reason": TextExtractionNote.CORRUPT}
 
 
-EXTRACTORS: dict[str, Callable[[bytes], str]] = {
-    "pdf": _pdf_text,
-    "docx": _docx_text,
-    "odt": _odt_text,
-    "txt": _plain_text,
-}
+def _outcome(result: dict) -> ExtractedText:
+    peak = int(result.get("peak_kib") or 0)
+    if not result.get("ok"):
+        return ExtractedText.failure(
+            result.get("reason") or TextExtractionNote.CORRUPT, peak_kib=peak
+        )
+    note = TextExtractionNote.TRUNCATED if result.get("truncated") else ""
+    return ExtractedText(result["text"], TextExtractionStatus.DONE, note, peak)
 
 
-def clean_text(text: str) -> str:
-    """Composed Unicode, no control characters (PostgreSQL refuses NUL), tidy blank lines."""
-    text = unicodedata.normalize("NFC", text)
-    text = _CONTROL.sub(" ", text.replace("\r\n", "\n"))
-    text = _LINE_EDGES.sub("\n", _LINE_SPACES.sub(" ", text))
-    text = _BLANK_LINES.sub("\n\n", text)
-    return text.strip()[:MAX_TEXT_CHARS]
+def _extension(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def extract_file(path: str | os.PathLike, *, extension: str) -> ExtractedText:
+    """The text of the file at `path`, read as `extension`."""
+    extension = extension.lower().lstrip(".")
+    if extension not in READABLE_EXTENSIONS:
+        return ExtractedText.failure(TextExtractionNote.UNSUPPORTED)
+    return _outcome(run_extractor("extract", extension, path=os.fspath(path)))
 
 
 def extract_text(data: bytes, *, extension: str) -> ExtractedText:
-    """The text of a file's bytes, by its extension; never raises."""
-    extractor = EXTRACTORS.get(extension.lower().lstrip("."))
-    if extractor is None or not data or len(data) > MAX_FILE_BYTES:
-        return ExtractedText.nothing()
+    """The text of a file's bytes (handed to the child on its standard input)."""
+    extension = extension.lower().lstrip(".")
+    if extension not in READABLE_EXTENSIONS:
+        return ExtractedText.failure(TextExtractionNote.UNSUPPORTED)
+    if not data:
+        return ExtractedText.failure(TextExtractionNote.NO_TEXT)
+    return _outcome(run_extractor("extract", extension, path=None, data=data))
+
+
+@contextmanager
+def _local_path(field_file):
+    """A path on this machine holding the stored file: its own, or a temporary copy."""
     try:
-        text = clean_text(extractor(data))
-    except Exception as error:  # a corrupt or hostile file must never break the save
-        logger.info("No text could be extracted from a .%s file: %r", extension, error)
-        return ExtractedText.nothing()
-    if not text:
-        return ExtractedText.nothing()
-    return ExtractedText(text, TextExtractionStatus.EXTRACTED)
-
-
-def _read(field_file) -> bytes:
-    if not field_file._committed:
-        # A new upload, still in memory or in a temporary file: read it and rewind for storage.
-        content = field_file.file
-        content.seek(0)
-        data = content.read(MAX_FILE_BYTES + 1)
-        content.seek(0)
-        return data
-    with field_file.storage.open(field_file.name, "rb") as stored:
-        return stored.read(MAX_FILE_BYTES + 1)
-
-
-def _file_changed(document) -> bool:
-    if not document.file._committed or document.pk is None:
-        return True
-    stored = (
-        type(document)
-        ._default_manager.filter(pk=document.pk)
-        .values_list("file", flat=True)
-        .first()
-    )
-    return stored != document.file.name
-
-
-def document_text_refresh(document, *, force: bool = False) -> bool:
-    """Extracts `document`'s text if its file is new or changed (or `force`), without saving.
-
-    Sets `extracted_text` and `text_status`; returns whether it did. Never raises.
-    """
-    if not document.file:
-        changed = (
-            bool(document.extracted_text) or document.text_status != TextExtractionStatus.NO_TEXT
-        )
-        document.extracted_text, document.text_status = "", TextExtractionStatus.NO_TEXT
-        return changed
-    if not (
-        force or document.text_status == TextExtractionStatus.PENDING or _file_changed(document)
+        path = field_file.path
+    except NotImplementedError:  # remote storage: copied into the media temporary area
+        path = None
+    if path is not None:
+        yield path
+        return
+    with (
+        field_file.storage.open(field_file.name, "rb") as stored,
+        temporary_file(prefix="extract-", suffix="." + _extension(field_file.name)) as copy,
     ):
-        return False
+        for chunk in iter(lambda: stored.read(1024 * 1024), b""):
+            copy.write(chunk)
+        copy.flush()
+        yield copy.name
+
+
+def extract_stored(field_file) -> ExtractedText:
+    """The text of a document's stored file; a missing file is a failure, not a crash."""
+    extension = _extension(field_file.name)
+    if extension not in READABLE_EXTENSIONS:
+        return ExtractedText.failure(TextExtractionNote.UNSUPPORTED)
     try:
-        data = _read(document.file)
-    except Exception as error:  # a missing file in storage is a broken document, not a crash
-        logger.info("Could not read the file of document %s: %r", document.pk, error)
-        result = ExtractedText.nothing()
-    else:
-        extension = document.file.name.rsplit(".", 1)[-1] if "." in document.file.name else ""
-        result = extract_text(data, extension=extension)
-    document.extracted_text, document.text_status = result.text, result.status
-    return True
+        with _local_path(field_file) as path:
+            if not os.path.exists(path):
+                return ExtractedText.failure(TextExtractionNote.MISSING_FILE)
+            return extract_file(path, extension=extension)
+    except OSError as error:
+        logger.info("Could not read the stored file %s: %r", field_file.name, error)
+        return ExtractedText.failure(TextExtractionNote.MISSING_FILE)
+
+
+def inspect_upload(upload, *, extension: str) -> dict:
+    """The child's verdict on an upload before it is stored: `{"ok": True}` or a reason."""
+    if hasattr(upload, "temporary_file_path"):
+        upload.flush()
+        return run_extractor("inspect", extension, path=upload.temporary_file_path())
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    return run_extractor("inspect", extension, path=None, data=data)

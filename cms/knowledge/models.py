@@ -42,9 +42,27 @@ class DocumentLanguage(models.TextChoices):
 
 
 class TextExtractionStatus(models.TextChoices):
-    PENDING = "pending", _("Not extracted yet")
-    EXTRACTED = "extracted", _("Text extracted")
-    NO_TEXT = "no_text", _("No extractable text")
+    PENDING = "pending", _("Waiting to be read")
+    DONE = "done", _("Text extracted")
+    FAILED = "failed", _("Text not readable")
+
+
+class TextExtractionNote(models.TextChoices):
+    """Why a document's text could not be read (or was cut): shown to editors and members."""
+
+    TRUNCATED = "truncated", _("Only the beginning of the text is searchable: it is very long.")
+    NO_TEXT = "no_text", _("The file contains no text that can be read (a scanned document?).")
+    ENCRYPTED = "encrypted", _("The file is protected by a password.")
+    CORRUPT = "corrupt", _("The file could not be read: it may be damaged.")
+    UNSUPPORTED = "unsupported", _("Text is not read from files of this type.")
+    MISSING_FILE = "missing_file", _("The file is missing from storage.")
+    TIMEOUT = "timeout", _("Reading the text took longer than allowed.")
+    MEMORY = "memory", _("Reading the text needed more memory than allowed.")
+    TOO_MANY_PAGES = "too_many_pages", _("The PDF has more pages than are read.")
+    ZIP_MEMBERS = "zip_members", _("The file is made of more parts than are read.")
+    ZIP_SIZE = "zip_size", _("Unpacked, the file would be larger than is read.")
+    ZIP_RATIO = "zip_ratio", _("The file is compressed far more than real documents are.")
+    XML_DTD = "xml_dtd", _("The file declares XML entities or a DTD, which documents never need.")
 
 
 class ProjectDocument(AbstractDocument):
@@ -84,6 +102,13 @@ class ProjectDocument(AbstractDocument):
         default=TextExtractionStatus.PENDING,
         editable=False,
     )
+    text_note = models.CharField(
+        _("text extraction note"),
+        max_length=16,
+        choices=TextExtractionNote.choices,
+        blank=True,
+        editable=False,
+    )
 
     admin_form_fields = Document.admin_form_fields + (
         "description",
@@ -115,14 +140,28 @@ class ProjectDocument(AbstractDocument):
 
     def save(self, *args, **kwargs):
         # Every path that saves a document (admin, uploads, API, commands) passes here, so the
-        # stored text (and the search index built from it) always follows the file.
-        from .extraction import document_text_refresh
+        # stored text (and the search index built from it) always follows the file: a new or
+        # replaced file is queued for reading once the row is saved.
+        from .services import document_text_mark_pending, document_text_schedule
 
         update_fields = kwargs.get("update_fields")
+        schedule = False
         if update_fields is None or "file" in update_fields:
-            if document_text_refresh(self) and update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "extracted_text", "text_status"}
+            schedule = document_text_mark_pending(self)
+            if schedule and update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, *TEXT_FIELDS}
         super().save(*args, **kwargs)
+        if schedule:
+            document_text_schedule(document=self)
+
+    @property
+    def text_note_message(self) -> str:
+        """What editors and members read about the text: why it is missing or cut."""
+        return self.get_text_note_display() if self.text_note else ""
+
+
+#: The fields the text extraction writes.
+TEXT_FIELDS = ("extracted_text", "text_status", "text_note")
 
 
 class KnowledgeIndexPage(BasePage):

@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "cms.groups",
     "cms.knowledge",
     "search",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -172,6 +174,8 @@ LOGGING = {
 
 from .api import *  # noqa: E402, F403
 from .cache import *  # noqa: E402, F403
+from .documents import *  # noqa: E402, F403
 from .privacy import *  # noqa: E402, F403
 from .search import *  # noqa: E402, F403
+from .tasks import *  # noqa: E402, F403
 from .translation import *  # noqa: E402, F403

@@ -4,8 +4,6 @@ Who may see what is decided by `cms.core.privacy`; these settings make sure no o
 (a media URL, an inline HTML file, a shared password) opens a way around it.
 """
 
-from .env import env_int
-
 # Documents are always served through Django so that collection privacy is checked on every
 # download; never "direct" or "redirect", which would hand out the storage URL.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -19,10 +17,6 @@ WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # Shared passwords would be a second, weaker privacy channel: only login and groups restrict.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
-
-# The largest file a partner may upload to a workspace, in bytes (default 20 MB). The web
-# server in front should refuse larger request bodies before they reach Django.
-CORDATA_UPLOAD_MAX_BYTES = env_int("CORDATA_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 
 # Besides a group's members, these auth groups may enter every workspace and read its
 # documents: the project staff who pick what gets published.

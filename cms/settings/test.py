@@ -3,12 +3,14 @@
 import tempfile
 
 from .base import *  # noqa: F403
+from .env import env_str
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key-" + "t" * 40
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = tempfile.mkdtemp(prefix="cordata-test-media-")
+# Processes a test starts (a worker, a server) share the media directory it gives them.
+MEDIA_ROOT = env_str("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="cordata-test-media-")
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STORAGES = {

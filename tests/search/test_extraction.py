@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from cms.knowledge.extraction import extract_text
-from cms.knowledge.models import ProjectDocument, TextExtractionStatus
+from cms.knowledge.models import ProjectDocument, TextExtractionNote, TextExtractionStatus
 from tests.factories import ProjectDocumentFactory, docx_bytes, pdf_bytes
 
 from .conftest import FILES, blank_pdf_bytes, encrypted_pdf_bytes, odt_bytes, upload
@@ -18,7 +18,7 @@ class TestFormats:
     @pytest.mark.parametrize("extension", ["pdf", "docx", "odt", "txt"])
     def test_each_format_gives_its_text(self, extension):
         result = extract_text(FILES[extension](TEXT), extension=extension)
-        assert result.status == TextExtractionStatus.EXTRACTED
+        assert result.status == TextExtractionStatus.DONE
         assert "Stoccarda" in result.text
         assert "qualità" in result.text
 
@@ -68,15 +68,27 @@ class TestNoText:
         ],
     )
     def test_broken_empty_or_unknown_files_have_no_text(self, data, extension):
-        assert extract_text(data, extension=extension).status == TextExtractionStatus.NO_TEXT
+        result = extract_text(data, extension=extension)
+        assert (result.text, result.status) == ("", TextExtractionStatus.FAILED)
+        assert result.note in {
+            TextExtractionNote.NO_TEXT,
+            TextExtractionNote.CORRUPT,
+            TextExtractionNote.UNSUPPORTED,
+        }
 
     def test_an_encrypted_pdf_has_no_text(self):
         data = encrypted_pdf_bytes(TEXT, user_password="segreto")
-        assert extract_text(data, extension="pdf").status == TextExtractionStatus.NO_TEXT
+        result = extract_text(data, extension="pdf")
+        assert (result.status, result.note) == (
+            TextExtractionStatus.FAILED,
+            TextExtractionNote.ENCRYPTED,
+        )
 
     def test_a_pdf_without_text_layer_has_no_text(self):
-        assert (
-            extract_text(blank_pdf_bytes(), extension="pdf").status == TextExtractionStatus.NO_TEXT
+        result = extract_text(blank_pdf_bytes(), extension="pdf")
+        assert (result.status, result.note) == (
+            TextExtractionStatus.FAILED,
+            TextExtractionNote.NO_TEXT,
         )
 
 
@@ -85,7 +97,7 @@ class TestOnSave:
     def test_a_new_document_is_extracted_when_saved(self):
         document = ProjectDocumentFactory(file=upload("verbale.docx", docx_bytes(TEXT)))
         document.refresh_from_db()
-        assert document.text_status == TextExtractionStatus.EXTRACTED
+        assert document.text_status == TextExtractionStatus.DONE
         assert "Stoccarda" in document.extracted_text
 
     @pytest.mark.parametrize(
@@ -101,7 +113,8 @@ class TestOnSave:
         document.refresh_from_db()
         assert document.pk is not None
         assert document.file.name.endswith(name.rsplit(".", 1)[1])
-        assert (document.extracted_text, document.text_status) == ("", TextExtractionStatus.NO_TEXT)
+        assert (document.extracted_text, document.text_status) == ("", TextExtractionStatus.FAILED)
+        assert document.text_note
 
     def test_saving_other_fields_does_not_read_the_file_again(self, django_assert_max_num_queries):
         document = ProjectDocumentFactory(file=upload("piano.pdf", pdf_bytes(TEXT)))
@@ -133,10 +146,10 @@ def test_the_command_extracts_every_document_again():
     second = ProjectDocumentFactory(file=upload("due.pdf", b"%PDF-1.4 rotto"))
     ProjectDocument.objects.update(extracted_text="", text_status=TextExtractionStatus.PENDING)
     output = io.StringIO()
-    call_command("extract_document_text", stdout=output)
+    call_command("extract_text", stdout=output)
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.extracted_text == "Primo documento"
-    assert second.text_status == TextExtractionStatus.NO_TEXT
+    assert second.text_status == TextExtractionStatus.FAILED
     assert "[##############################] 2/2" in output.getvalue()
-    assert "2 documents: 1 with text, 1 without extractable text." in output.getvalue()
+    assert "2 documents: 1 with text, 1 whose text could not be read." in output.getvalue()

@@ -173,7 +173,12 @@ def test_demo_plan_po_offers_indicators_but_not_dates_or_owners(db, admin_client
 
 
 def test_english_demo_pages_link_english_pages(db, client):
-    """Every link from an English page to another page stays in English (except the switcher)."""
+    """Every link from an English page to another page stays in English (except the switcher).
+
+    Read by an administrator, so that the private workspaces are read whole too."""
+    from tests.factories import SuperUserFactory
+
+    client.force_login(SuperUserFactory())
     italian_urls = {page.url for page in Page.objects.live().filter(locale__language_code="it")}
     for page in Page.objects.live().filter(locale__language_code="en").specific():
         response = client.get(page.url)

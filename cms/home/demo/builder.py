@@ -58,7 +58,6 @@ from cms.knowledge.models import (
     DocumentLanguage,
     KnowledgeIndexPage,
     StrategicPlanPage,
-    TextExtractionStatus,
 )
 
 from . import content, content_en
@@ -549,17 +548,11 @@ def _document_upsert(
 ) -> tuple[models.Model, str]:
     """The document `title` in `collection`, with a real file holding `text`.
 
-    The generated text doubles as the extracted text, so search finds it without a
-    separate extraction pass.
+    Its text is read from that file as any upload's is (on the task queue).
     """
     document_model = get_document_model()
     payload = render(text, file_format=filename.rsplit(".", 1)[-1])
     digest = hashlib.sha1(payload).hexdigest()
-    fields = {
-        **fields,
-        "extracted_text": text.plain_text(),
-        "text_status": TextExtractionStatus.EXTRACTED,
-    }
     document = (
         document_model.objects.filter(title=title, collection=collection).order_by("pk").first()
     )

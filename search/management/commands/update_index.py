@@ -9,7 +9,7 @@ which is how a deployment catches up after Elasticsearch was down.
 from django.utils import timezone
 from modelsearch.management.commands.rebuild_modelsearch_index import Command as RebuildCommand
 
-from search.management.commands.extract_document_text import progress_line
+from cms.core.progress import progress_line
 from search.models import PendingIndexUpdate
 from search.services import pending_index_updates_replay, search_records_rebuild
 
