@@ -14,7 +14,7 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 from wagtail.api.v3.auth import BearerTokenAuth
 
-from cms.api_http import cache_policy
+from cms.api_http import cache_policy, error_body
 
 from .backends import SearchUnavailable
 from .forms import SearchAPIForm
@@ -22,7 +22,7 @@ from .selectors import search_items, site_search
 
 
 def _message(status: int, message: str) -> JsonResponse:
-    return JsonResponse({"message": message}, status=status)
+    return JsonResponse(error_body(status, message, problem=False), status=status)
 
 
 def _authenticate(request) -> None:

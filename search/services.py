@@ -15,6 +15,7 @@ from wagtail.search.index import get_indexed_instance
 
 from cms.knowledge.models import ProjectDocument
 
+from .backends import SearchUnavailable
 from .models import PendingIndexUpdate, SearchRecord
 from .selectors import RECORD_FIELDS, search_records_for
 
@@ -35,10 +36,11 @@ def pending_index_update_add(*, obj, action: str, error: str = "") -> None:
 
 @dataclass
 class ReplayReport:
-    """What one replay of the queue did."""
+    """What one replay of the queue did: writes done, writes still queued, and why."""
 
     done: int = 0
     failed: int = 0
+    reason: str = ""
 
 
 def _apply(backend, entry: PendingIndexUpdate) -> None:
@@ -57,20 +59,34 @@ def _apply(backend, entry: PendingIndexUpdate) -> None:
         getattr(backend, "delete_now", backend.delete)(stub)
 
 
+def _keep(entry: PendingIndexUpdate, error: Exception) -> None:
+    logger.warning("Replaying %s failed: %s", entry, error)
+    PendingIndexUpdate.objects.filter(pk=entry.pk).update(
+        error=str(error)[:2000], attempts=F("attempts") + 1
+    )
+
+
 def pending_index_updates_replay(*, backend_name: str = "default", progress=None) -> ReplayReport:
-    """Applies every queued index write to `backend_name`; what fails stays queued with its error."""
+    """Applies every queued index write to `backend_name`; what fails stays queued with its error.
+
+    An unavailable backend stops the replay at the first write it refuses: the rest stay
+    queued untried (counted as failed), rather than each waiting for the same timeout.
+    """
     backend = get_search_backend(backend_name)
     report = ReplayReport()
     entries = list(PendingIndexUpdate.objects.select_related("content_type"))
     for position, entry in enumerate(entries, start=1):
         try:
             _apply(backend, entry)
+        except SearchUnavailable as error:
+            _keep(entry, error)
+            report.failed = len(entries) - report.done
+            report.reason = str(error)
+            break
         except Exception as error:  # any failure keeps the entry for next time
+            _keep(entry, error)
             report.failed += 1
-            logger.warning("Replaying %s failed: %s", entry, error)
-            PendingIndexUpdate.objects.filter(pk=entry.pk).update(
-                error=str(error)[:2000], attempts=F("attempts") + 1
-            )
+            report.reason = str(error)
         else:
             report.done += 1
             PendingIndexUpdate.objects.filter(pk=entry.pk, queued_at=entry.queued_at).delete()

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "cms.groups.middleware.SignedInResponsesArePrivateMiddleware",
     # Restrictions and group memberships read once per request (see cms/core/privacy.py).
     "cms.core.privacy.PrivacyScopeMiddleware",
+    # The admin's searches fall back to a database match while Elasticsearch is down.
+    "search.middleware.AdminSearchFallbackMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

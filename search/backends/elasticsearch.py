@@ -7,27 +7,38 @@ use Cordata's analyzers (elision or possessives, lowercase, ASCII folding, the s
 `LanguageQuery` searches the text fields of the languages it is asked in and boosts title
 matches.
 
-Elasticsearch is a service that can be down or slow: requests time out quickly, a failed
-index or delete is logged and queued (`search.PendingIndexUpdate`) instead of failing the save,
-later writes skip the server for a short while rather than each waiting for it, and
-`manage.py update_index --pending` replays the queue. Searches raise `SearchUnavailable`.
+Elasticsearch is a service that can be down or slow, and this backend alone decides what
+that means (views only map `SearchUnavailable` to their answer):
+
+- requests time out quickly (TIMEOUT) and are not retried;
+- after an outage (no connection, a timeout, 429 or 5xx) searches and writes skip the server
+  for RETRY_AFTER seconds rather than each waiting for it;
+- a failed index or delete from a save is logged and queued (`search.PendingIndexUpdate`)
+  instead of failing the save; `manage.py update_index --pending` replays the queue;
+- a search raises `SearchUnavailable`, or inside `search.backends.database_fallback()` (the
+  admin) is answered by Wagtail's database fallback match instead;
+- `update_index` (`index_now`, `delete_now`, `unavailable_on_error`) raises
+  `SearchUnavailable` with the reason, which the command reports.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from copy import deepcopy
 
 from elasticsearch import VERSION as CLIENT_VERSION
 from elasticsearch import ApiError, TransportError
 from elasticsearch.helpers import BulkIndexError
 from modelsearch.utils import deep_update
+from wagtail.search.backends.database.fallback import DatabaseSearchBackend
 
 from ..indexing import indexed_text, object_languages
 from ..query import LanguageQuery
 from ..text import ENGLISH_STOP_WORDS, ITALIAN_STOP_WORDS, SEARCH_LANGUAGES
-from . import SearchUnavailable
+from . import SearchUnavailable, database_fallback_active
 
 if CLIENT_VERSION[0] >= 9:
     from modelsearch.backends import elasticsearch9 as base
@@ -165,12 +176,17 @@ class ElasticsearchAutocompleteQueryCompiler(BaseAutocompleteQueryCompiler):
 
 
 class ElasticsearchSearchResults(BaseResults):
-    """Search results that can also be read as bare (pk, score) pairs; failures are `SearchUnavailable`."""
+    """Search results that can also be read as bare (pk, score) pairs; failures are `SearchUnavailable`.
+
+    While the server cannot answer, a search raises `SearchUnavailable`; inside
+    `database_fallback()` its results, count and facets come from the database instead.
+    """
 
     def id_scores(self, limit: int) -> list[tuple[object, float]]:
         """Up to `limit` (at most 10,000) matching pks with their score, best first."""
         model = self.query_compiler.queryset.model
-        try:
+        # Scores are the site search's ordering: a database match has none, so no fallback.
+        with self.backend.unavailable_on_error():
             response = self._backend_do_search(
                 self._get_es_body(),
                 index=self.backend.get_index_for_model(model).name,
@@ -179,8 +195,6 @@ class ElasticsearchSearchResults(BaseResults):
                 size=min(limit, MAX_HITS),
                 track_total_hits=False,
             )
-        except (TransportError, ApiError) as error:
-            raise SearchUnavailable(str(error)) from error
         to_python = model._meta.pk.to_python
         return [
             (to_python(hit["fields"]["pk"][0]), hit["_score"] or 0.0)
@@ -189,15 +203,55 @@ class ElasticsearchSearchResults(BaseResults):
 
     def _do_search(self):
         try:
-            return list(super()._do_search())
-        except (TransportError, ApiError) as error:
-            raise SearchUnavailable(str(error)) from error
+            with self.backend.unavailable_on_error():
+                return list(super()._do_search())
+        except SearchUnavailable as error:
+            return list(self._database_results(error)._do_search())
 
     def _do_count(self):
         try:
-            return super()._do_count()
-        except (TransportError, ApiError) as error:
-            raise SearchUnavailable(str(error)) from error
+            with self.backend.unavailable_on_error():
+                return super()._do_count()
+        except SearchUnavailable as error:
+            return self._database_results(error)._do_count()
+
+    def facet(self, field_name):
+        try:
+            with self.backend.unavailable_on_error():
+                return super().facet(field_name)
+        except SearchUnavailable as error:
+            return self._database_results(error).facet(field_name)
+
+    def _database_results(self, error: SearchUnavailable):
+        """These results as Wagtail's database fallback backend finds them, or `error` again.
+
+        Only inside `database_fallback()`, and only for Wagtail's own queries (a
+        `LanguageQuery` needs the analyzers the database fallback does not have).
+        """
+        compiler = self.query_compiler
+        if not database_fallback_active() or isinstance(compiler.query, LanguageQuery):
+            raise error
+        logger.warning(
+            "Elasticsearch is unavailable; %s searched in the database instead: %s",
+            compiler.queryset.model.__name__,
+            error,
+        )
+        backend = DatabaseSearchBackend({})
+        results = backend.results_class(
+            backend,
+            backend.query_compiler_class(
+                compiler.queryset,
+                compiler.query,
+                fields=compiler.fields,
+                order_by_relevance=compiler.order_by_relevance,
+            ),
+            prefetch_related=self.prefetch_related,
+        )
+        results.start, results.stop, results._score_field = self.start, self.stop, self._score_field
+        return results
+
+
+SERVICE_ERRORS = (TransportError, ApiError, BulkIndexError)
 
 
 def _is_outage(error: Exception) -> bool:
@@ -210,12 +264,18 @@ def _is_outage(error: Exception) -> bool:
     return status == 429 or status >= 500
 
 
+def _reason(error: Exception) -> str:
+    # The client's `str()` of a connection error is only "Connection error"; `message` says why.
+    return f"{type(error).__name__}: {getattr(error, 'message', None) or error}"
+
+
 class ElasticsearchSearchBackend(BaseBackend):
     """Wagtail's Elasticsearch backend with Cordata's analyzers, short timeouts and a retry queue.
 
     Options beyond Wagtail's: BULK_TIMEOUT (seconds for `update_index` batches, default 60) and
-    RETRY_AFTER (seconds during which writes go straight to the queue after a failure, default 30).
-    TIMEOUT defaults to 2 seconds and the client does not retry, so a save never waits long.
+    RETRY_AFTER (seconds during which, after an outage, writes go straight to the queue and
+    searches answer unavailable without asking, default 30). TIMEOUT defaults to 2 seconds and
+    the client does not retry, so neither a save nor a search waits long.
     """
 
     mapping_class = ElasticsearchMapping
@@ -240,6 +300,39 @@ class ElasticsearchSearchBackend(BaseBackend):
         super().__init__(params)
         self._server_key = repr(self.hosts)
 
+    # Outages: one rule for searches, saves and `update_index`.
+
+    def is_down(self) -> bool:
+        """Whether this server failed less than RETRY_AFTER seconds ago (and is not asked yet)."""
+        return time.monotonic() < self._retry_at.get(self._server_key, 0.0)
+
+    def _note(self, error: Exception) -> None:
+        if _is_outage(error):
+            self._retry_at[self._server_key] = time.monotonic() + self.retry_after
+
+    @contextmanager
+    def unavailable_on_error(
+        self, *, skip_while_down: bool = True, outages_only: bool = False
+    ) -> Iterator[None]:
+        """Runs requests to the server, raising `SearchUnavailable` (with the reason) if they fail.
+
+        With `skip_while_down`, a server that failed less than RETRY_AFTER seconds ago is not
+        asked at all. With `outages_only`, an error about the request itself (a 4xx other
+        than 429) is raised as the client raised it.
+        """
+        if skip_while_down and self.is_down():
+            raise SearchUnavailable(
+                f"Elasticsearch failed less than {self.retry_after} seconds ago; "
+                "it is not asked again before then"
+            )
+        try:
+            yield
+        except SERVICE_ERRORS as error:
+            self._note(error)
+            if outages_only and not _is_outage(error):
+                raise
+            raise SearchUnavailable(f"Elasticsearch is unavailable ({_reason(error)})") from error
+
     # Writes from saves and deletes: never raise, queue instead.
 
     def add(self, obj):
@@ -251,25 +344,27 @@ class ElasticsearchSearchBackend(BaseBackend):
     def _write_or_queue(self, obj, action: str, write) -> None:
         from ..services import pending_index_update_add
 
-        if time.monotonic() < self._retry_at.get(self._server_key, 0.0):
+        if self.is_down():
             pending_index_update_add(obj=obj, action=action, error="Elasticsearch was unavailable")
             return
         try:
             write(obj)
-        except (TransportError, ApiError, BulkIndexError) as error:
-            if _is_outage(error):
-                self._retry_at[self._server_key] = time.monotonic() + self.retry_after
+        except SERVICE_ERRORS as error:
+            self._note(error)
             logger.warning("Search index %s of %r failed and was queued: %s", action, obj, error)
-            pending_index_update_add(obj=obj, action=action, error=str(error))
+            pending_index_update_add(obj=obj, action=action, error=_reason(error))
 
-    # Writes from `update_index`: raise, so the command reports them.
+    # Writes from `update_index`: always try the server; an outage raises `SearchUnavailable`,
+    # so the replay stops and reports it; an error about one object is raised as it is.
 
     def index_now(self, obj) -> None:
-        super().add(obj)
+        with self.unavailable_on_error(skip_while_down=False, outages_only=True):
+            super().add(obj)
         self._retry_at.pop(self._server_key, None)
 
     def delete_now(self, obj) -> None:
-        super().delete(obj)
+        with self.unavailable_on_error(skip_while_down=False, outages_only=True):
+            super().delete(obj)
         self._retry_at.pop(self._server_key, None)
 
     def bulk(self, client, actions, **kwargs):

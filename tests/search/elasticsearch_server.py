@@ -9,6 +9,8 @@ import json
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -69,7 +71,8 @@ def _handler(state: RecordingServer):
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
             parts = urlsplit(self.path)
-            state.requests.append(Recorded(self.command, parts.path, parts.query, _decode(raw)))
+            body = _decode(raw)
+            state.requests.append(Recorded(self.command, parts.path, parts.query, body))
             if state.delay:
                 time.sleep(state.delay)
             path = parts.path
@@ -77,7 +80,13 @@ def _handler(state: RecordingServer):
                 hits = [
                     {"_id": pk, "_score": score, "fields": {"pk": [pk]}} for pk, score in state.hits
                 ]
-                return self._answer({"took": 1, "timed_out": False, "hits": {"hits": hits}})
+                answer = {"took": 1, "timed_out": False, "hits": {"hits": hits}}
+                if isinstance(body, dict) and "aggregations" in body:
+                    # Facets (the admin's page search asks for them) count nothing here.
+                    answer["aggregations"] = {
+                        name: {"buckets": []} for name in body["aggregations"]
+                    }
+                return self._answer(answer)
             if path.endswith("/_count"):
                 return self._answer({"count": len(state.hits)})
             if path.endswith("/_bulk"):
@@ -99,9 +108,10 @@ def _handler(state: RecordingServer):
     return Handler
 
 
-def start() -> tuple[RecordingServer, ThreadingHTTPServer]:
+def start(port: int = 0) -> tuple[RecordingServer, ThreadingHTTPServer]:
+    """A stand-in on `port` (a free one by default); `port` lets it take over a closed port."""
     state = RecordingServer()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    server = ThreadingHTTPServer(("127.0.0.1", port), _handler(state))
     server.daemon_threads = True
     state.url = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -113,3 +123,12 @@ def closed_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@contextmanager
+def silent_port() -> Iterator[int]:
+    """A loopback port that accepts connections (the kernel's backlog) but never answers."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)
+        yield listener.getsockname()[1]
