@@ -11,5 +11,7 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # Rendered without the request context: the failure may lie in whatever builds it
-    # (context processors, the database), and the page must still come out.
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    # (context processors, the database), and the page must still come out. Its one
+    # `<style>` carries the response's CSP nonce (asking for it puts it in the header).
+    nonce = str(getattr(request, "csp_nonce", ""))
+    return HttpResponseServerError(loader.get_template("500.html").render({"csp_nonce": nonce}))

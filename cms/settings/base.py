@@ -52,10 +52,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the response cache, so a cached response gets its headers on every answer
+    # (see browser.py; a response that already has a policy keeps it).
+    "cms.core.browser_policy.AreaContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Anonymous responses from the cache, before anything that reads sessions (see cache.py).
@@ -175,6 +180,7 @@ LOGGING = {
 }
 
 from .api import *  # noqa: E402, F403
+from .browser import *  # noqa: E402, F403
 from .cache import *  # noqa: E402, F403
 from .documents import *  # noqa: E402, F403
 from .privacy import *  # noqa: E402, F403

@@ -318,3 +318,15 @@ def page_type_label(page) -> str:
     """The page's type as editors name it ("press release"), without loading the specific page."""
     model = getattr(page, "specific_class", None)
     return str(model._meta.verbose_name) if model is not None else ""
+
+
+# The shapes a video embed is shown in, as "<width>x<height>" and height over width; each has
+# a class in site.css (a per-embed inline style would be refused by the site's CSP).
+EMBED_SHAPES = {"16x9": 9 / 16, "4x3": 3 / 4, "1x1": 1.0, "9x16": 16 / 9}
+
+
+@register.filter
+def embed_shape(embed) -> str:
+    """The shape closest to the embed's own proportions: `responsive-object--{{ embed|embed_shape }}`."""
+    ratio = getattr(embed, "ratio", None) or EMBED_SHAPES["16x9"]
+    return min(EMBED_SHAPES, key=lambda shape: abs(EMBED_SHAPES[shape] - ratio))
