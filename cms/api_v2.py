@@ -3,7 +3,8 @@
 Wagtail's viewsets keep their query language (`type`, `fields`, `child_of`, `order`,
 `search`, field filters...). On top of it these endpoints:
 
-- list only what `cms.core.privacy` lets the requester see (anonymous, session or token);
+- list only what `cms.core.privacy` lets the requester see (anonymous, session or token,
+  the token read by `cms.api_auth`: 429 after too many unknown ones from one address);
 - build every shape through `cms.api_shapes`, prepared once per list;
 - answer any bad parameter with 400 `{"message": ...}` and unknown ids with 404, never 500;
 - serve JSON only (no browsable API, no `?format=`).
@@ -16,11 +17,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django_countries import countries
 from django_countries.fields import CountryField
-from rest_framework.authentication import (
-    BaseAuthentication,
-    SessionAuthentication,
-    get_authorization_header,
-)
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import APIException
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
@@ -41,13 +38,13 @@ from wagtail.api.v2.filters import (
 )
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_boolean
-from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import Locale, Site
 
-from cms.api_http import MAX_ID, MAX_OFFSET
+from cms.api_auth import APITokenAuthentication, TokenThrottled
+from cms.api_http import MAX_ID, MAX_OFFSET, error_body
 from cms.api_selectors import api_document_list, api_image_list, api_page_list
 from cms.api_shapes import (
     DocumentURLField,
@@ -67,23 +64,6 @@ def _integer(value: str) -> int | None:
         return int(value)
     except ValueError:
         return None
-
-
-class APITokenAuthentication(BaseAuthentication):
-    """`Authorization: Bearer <token>` with Wagtail's API tokens, resolved as API v3 resolves them.
-
-    A revoked, unknown or malformed token is simply anonymous, never an error.
-    """
-
-    def authenticate(self, request):
-        header = get_authorization_header(request).split()
-        if len(header) != 2 or header[0].lower() != b"bearer":
-            return None
-        token = header[1].decode("latin-1")
-        api_token = BearerTokenAuth().authenticate(request._request, token)
-        if api_token is None:
-            return None
-        return api_token.user, api_token
 
 
 class JSONOnlyNegotiation(BaseContentNegotiation):
@@ -259,6 +239,12 @@ class CordataEndpointMixin:
     def handle_exception(self, exc):
         if isinstance(exc, DjangoValidationError | OverflowError):
             exc = BadRequestError(f"invalid parameter ({exc})")
+        if isinstance(exc, TokenThrottled):
+            return Response(
+                error_body(429, exc.message, problem=False),
+                status=429,
+                headers={"Retry-After": str(exc.retry_after)},
+            )
         if isinstance(exc, SearchUnavailable):
             return Response({"message": "search is unavailable, try again later"}, status=503)
         if isinstance(exc, APIException):

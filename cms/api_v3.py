@@ -26,10 +26,9 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import paginate
 from pydantic import ValidationError as PydanticValidationError
-from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
+from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.routers.pages import PageDetailSchema
-from wagtail.api.v3.routers.whoami import router as whoami_router
 from wagtail.api.v3.schemas import BasePageSchema
 from wagtail.api.v3.schemas.generators import read_generator
 from wagtail.coreutils import resolve_model_string
@@ -39,6 +38,7 @@ from wagtail.models import Page, Site, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
+from cms.api_auth import BearerTokenAuth, TokenThrottled, whoami_router
 from cms.api_http import MAX_ID, MAX_OFFSET, error_body
 from cms.api_selectors import api_document_list, api_image_list, api_page_list
 from cms.api_shapes import ImageRef, RenditionField, prepare
@@ -426,3 +426,10 @@ def _unauthenticated(request, exc):
 @api_v3.exception_handler(PermissionDenied)
 def _forbidden(request, exc):
     return _error(request, 403, str(exc) or "permission denied")
+
+
+@api_v3.exception_handler(TokenThrottled)
+def _token_throttled(request, exc):
+    response = _error(request, 429, exc.message)
+    response["Retry-After"] = str(exc.retry_after)
+    return response

@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.core.downloads import document_serve, media_serve
+from cms.core.signin import AdminPasswordResetView
 from cms.core.sitemaps import CordataSitemap
 from search import api as search_api
 from search import views as search_views
@@ -19,6 +20,12 @@ handler500 = "cms.core.views.server_error"
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's admin URLconf: its password-reset page, with the links limited.
+    path(
+        "admin/password_reset/",
+        AdminPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # Before Wagtail's documents URLconf: every download asks the privacy rule first.
     path("documents/<int:document_id>/<path:document_filename>", document_serve),

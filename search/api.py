@@ -5,15 +5,16 @@
 order parameters are the search page's (`type`, `group`, `country`, `language`, `year`, `tag`,
 `all_languages`, `order`), with `offset`/`limit` for paging. Invalid parameters answer 400
 `{"message"}`; an unavailable search service 503. A session or an API token
-(`Authorization: Bearer`) identifies the user, whose privacy rules then apply.
+(`Authorization: Bearer`, read by `cms.api_auth` as by the other endpoints) identifies the
+user, whose privacy rules then apply; too many unknown tokens from one address answer 429.
 """
 
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
-from wagtail.api.v3.auth import BearerTokenAuth
 
+from cms.api_auth import TokenThrottled, request_token
 from cms.api_http import cache_policy, error_body
 
 from .backends import SearchUnavailable
@@ -23,13 +24,6 @@ from .selectors import search_items, site_search
 
 def _message(status: int, message: str) -> JsonResponse:
     return JsonResponse(error_body(status, message, problem=False), status=status)
-
-
-def _authenticate(request) -> None:
-    # A bearer token names the user as the other API endpoints resolve it.
-    header = request.headers.get("Authorization", "").split()
-    if len(header) == 2 and header[0].lower() == "bearer":
-        BearerTokenAuth().authenticate(request, header[1])
 
 
 def _form_message(form) -> str:
@@ -44,7 +38,14 @@ def _form_message(form) -> str:
 @cache_policy(vary_on_cookie=True)
 def search(request):
     """Pages and documents matching `q` that the requester may see, with facets."""
-    _authenticate(request)
+    try:
+        request_token(request)
+    except TokenThrottled as throttled:
+        return JsonResponse(
+            error_body(429, throttled.message, problem=False),
+            status=429,
+            headers={"Retry-After": str(throttled.retry_after)},
+        )
     form = SearchAPIForm(request.GET)
     if not form.is_valid():
         return _message(400, _form_message(form))

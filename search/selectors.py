@@ -327,8 +327,10 @@ def _scored_record_rows(statement: tuple[str, tuple] | None, kind: str) -> list[
     sql, params = statement
     table = connection.ops.quote_name(SearchRecord._meta.db_table)
     with connection.cursor() as cursor:
+        # Values are parameters; what is joined into the text is the backend's compiled query,
+        # a quoted table name and `kind`, "page" or "document" (never from the request).
         cursor.execute(
-            f"SELECT -COALESCE(m.score, 0), COALESCE(CAST(r.date AS text), ''), %s, "
+            f"SELECT -COALESCE(m.score, 0), COALESCE(CAST(r.date AS text), ''), %s, "  # nosec B608
             f"CAST(m.index_entry__object_id AS INTEGER), "
             f"r.type, r.language, r.group_ids, r.partner_ids, r.tag_ids "
             f"FROM ({sql}) m LEFT JOIN {table} r "

@@ -29,8 +29,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import Stemmer
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString
 
 #: The languages Cordata stems; anything else is indexed with all of them.
 SEARCH_LANGUAGES: tuple[str, ...] = ("it", "en")
@@ -234,7 +234,7 @@ def highlight(text: str, terms: dict[str, frozenset[str]], *, size: int = 240) -
     """
     text = collapse_spaces((text or "")[:MAX_SNIPPET_SOURCE])
     if not text:
-        return mark_safe("")
+        return escape("")
     matches = _matches(text, terms)
     first = next(matches, None)
     if first is None:
@@ -247,14 +247,17 @@ def highlight(text: str, terms: dict[str, frozenset[str]], *, size: int = 240) -
             if span[0] >= end:
                 break
             spans.append(span)
-    parts = ["…" if start > 0 else ""]
+    # (text before a match, the match) pairs; format_html escapes every piece of text.
+    marked = []
     position = start
     for span_start, span_end in spans:
         span_end = min(span_end, end)
-        parts.append(escape(text[position:span_start]))
-        parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        marked.append((text[position:span_start], text[span_start:span_end]))
         position = span_end
-    parts.append(escape(text[position:end]))
-    if end < len(text):
-        parts.append("…")
-    return mark_safe("".join(parts))
+    return format_html(
+        "{}{}{}{}",
+        "…" if start > 0 else "",
+        format_html_join("", "{}<mark>{}</mark>", marked),
+        text[position:end],
+        "…" if end < len(text) else "",
+    )

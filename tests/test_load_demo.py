@@ -31,6 +31,7 @@ from cms.groups.models import (
 from cms.home.models import HomePage, PressReleasePage
 from cms.knowledge.models import PlanStatus, ProjectDocument, StrategicPlanPage
 from tests import html
+from tests.signin import ADMIN_LOGIN, signed_in
 
 DEMO_PASSWORD = "clusters-cord-2012"
 
@@ -292,7 +293,7 @@ def test_a_new_demo_password_replaces_the_old(db, monkeypatch):
 
 
 def test_editor_can_log_in(db, client):
-    assert client.login(username="editor", password=DEMO_PASSWORD)
+    assert signed_in(client, username="editor", password=DEMO_PASSWORD, path=ADMIN_LOGIN)
     assert client.get("/admin/").status_code == 200
 
 

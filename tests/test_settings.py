@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core import signing
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.settings.env import env_bool, env_int, env_list, env_str, require_secret_key
+from cms.settings.env import env_bool, env_int, env_list, env_rate, env_str, require_secret_key
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,6 +31,15 @@ CONFIG_VARIABLES = (
     "SESSION_COOKIE_SECURE",
     "CSRF_COOKIE_SECURE",
     "SECURE_HSTS_SECONDS",
+    "SECRET_KEY_FALLBACKS",
+    "TRUSTED_PROXY_COUNT",
+    "SIGNIN_FAILURE_LIMIT",
+    "SIGNIN_COOLOFF_MINUTES",
+    "PASSWORD_RESET_RATE_PER_ADDRESS",
+    "PASSWORD_RESET_RATE_PER_ACCOUNT",
+    "INVITATION_RATE_PER_ADDRESS",
+    "INVITATION_RATE_PER_ACCOUNT",
+    "API_TOKEN_FAILURE_RATE",
 )
 
 
@@ -92,6 +102,39 @@ class TestEnvInt:
         monkeypatch.setenv("CORDATA_NUMBER", raw)
         with pytest.raises(ImproperlyConfigured, match="CORDATA_NUMBER must be an integer"):
             env_int("CORDATA_NUMBER", 0)
+
+    def test_a_minimum_is_enforced(self, monkeypatch):
+        monkeypatch.setenv("CORDATA_NUMBER", "0")
+        with pytest.raises(ImproperlyConfigured, match="CORDATA_NUMBER must be at least 1"):
+            env_int("CORDATA_NUMBER", 5, minimum=1)
+        monkeypatch.setenv("CORDATA_NUMBER", "1")
+        assert env_int("CORDATA_NUMBER", 5, minimum=1) == 1
+
+
+class TestEnvRate:
+    """Rates as django-ratelimit reads them: a count per (a number of) s, m, h or d."""
+
+    @pytest.mark.parametrize(
+        ("raw", "expected"),
+        [("5/m", "5/m"), (" 10/15m ", "10/15m"), ("3/H", "3/h"), ("20/d", "20/d"), ("0/h", "0/h")],
+    )
+    def test_accepted(self, monkeypatch, raw, expected):
+        monkeypatch.setenv("CORDATA_RATE", raw)
+        assert env_rate("CORDATA_RATE", "1/s") == expected
+
+    @pytest.mark.parametrize("raw", ["5", "five/m", "5/w", "5/0m", "-1/h", "5/m/h", "5 /m"])
+    def test_others_are_refused(self, monkeypatch, raw):
+        monkeypatch.setenv("CORDATA_RATE", raw)
+        with pytest.raises(ImproperlyConfigured, match="CORDATA_RATE must be a rate"):
+            env_rate("CORDATA_RATE", "1/s")
+
+    @pytest.mark.parametrize("raw", [None, "", " "])
+    def test_unset_or_empty_gives_the_default(self, monkeypatch, raw):
+        if raw is None:
+            monkeypatch.delenv("CORDATA_RATE", raising=False)
+        else:
+            monkeypatch.setenv("CORDATA_RATE", raw)
+        assert env_rate("CORDATA_RATE", "3/h") == "3/h"
 
 
 class TestEnvList:
@@ -174,6 +217,16 @@ print(json.dumps({
     "SESSION_COOKIE_SECURE": settings.SESSION_COOKIE_SECURE,
     "CSRF_COOKIE_SECURE": settings.CSRF_COOKIE_SECURE,
     "SECURE_HSTS_SECONDS": settings.SECURE_HSTS_SECONDS,
+    "SECRET_KEY_FALLBACKS": settings.SECRET_KEY_FALLBACKS,
+    "MIDDLEWARE": settings.MIDDLEWARE,
+    "AUTHENTICATION_BACKENDS": settings.AUTHENTICATION_BACKENDS,
+    "AXES_FAILURE_LIMIT": settings.AXES_FAILURE_LIMIT,
+    "AXES_COOLOFF_SECONDS": settings.AXES_COOLOFF_TIME.total_seconds(),
+    "AXES_LOCKOUT_PARAMETERS": settings.AXES_LOCKOUT_PARAMETERS,
+    "AXES_RESET_ON_SUCCESS": settings.AXES_RESET_ON_SUCCESS,
+    "CORDATA_TRUSTED_PROXY_COUNT": settings.CORDATA_TRUSTED_PROXY_COUNT,
+    "CORDATA_EMAIL_RATES": settings.CORDATA_EMAIL_RATES,
+    "CORDATA_API_TOKEN_FAILURE_RATE": settings.CORDATA_API_TOKEN_FAILURE_RATE,
 }, default=str))
 """
 
@@ -248,3 +301,118 @@ class TestProductionSettings:
 
     def test_debug_on(self, tmp_path):
         assert _production_settings(tmp_path, DEBUG="1")["DEBUG"] is True
+
+
+# A second key of the same strength: what the current key was before a rotation.
+FORMER_SECRET_KEY = "Xb2nT8qLw4sXe6rVz0cJm5uKy9aDg3fPi7oNt1lQbWhZxRsEvMkYjAoCpGuHdFiS"
+
+
+_READ_UNDER_FORMER_KEY = """
+import json
+import django
+django.setup()
+from django.core import signing
+from wagtail.models import APIToken
+former_digest = APIToken.hash_token("partner-token", secret_key="{former}")
+print(json.dumps({{
+    "signed": signing.loads("{signed}"),
+    "token": former_digest in APIToken.candidate_key_hashes("partner-token"),
+}}))
+"""
+
+
+class TestSecretKeyRotation:
+    """SECRET_KEY_FALLBACKS: the former keys, still honoured for what they signed."""
+
+    def test_none_by_default(self, tmp_path):
+        assert _production_settings(tmp_path)["SECRET_KEY_FALLBACKS"] == []
+
+    def test_comma_separated_from_the_environment(self, tmp_path):
+        values = _production_settings(
+            tmp_path, SECRET_KEY_FALLBACKS=f" {FORMER_SECRET_KEY}, {PRODUCTION_SECRET_KEY[::-1]} "
+        )
+        assert values["SECRET_KEY_FALLBACKS"] == [FORMER_SECRET_KEY, PRODUCTION_SECRET_KEY[::-1]]
+
+    def test_what_the_former_key_signed_is_honoured_from_the_environment(self, tmp_path):
+        # A value and a token digest made under the former key, read by a process started
+        # with the new key and the former one in SECRET_KEY_FALLBACKS; then without it.
+        signed = signing.dumps({"session": "partner"}, key=FORMER_SECRET_KEY)
+        script = _READ_UNDER_FORMER_KEY.format(signed=signed, former=FORMER_SECRET_KEY)
+        rotated = _run(
+            ["-c", script], **_production_env(tmp_path, SECRET_KEY_FALLBACKS=FORMER_SECRET_KEY)
+        )
+        assert rotated.returncode == 0, rotated.stderr
+        assert json.loads(rotated.stdout) == {"signed": {"session": "partner"}, "token": True}
+        dropped = _run(["-c", script], **_production_env(tmp_path))
+        assert dropped.returncode != 0
+        assert "BadSignature" in dropped.stderr
+
+    def test_deploy_check_passes_with_a_strong_fallback(self, tmp_path):
+        result = _run(
+            ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+            **_production_env(tmp_path, SECRET_KEY_FALLBACKS=FORMER_SECRET_KEY),
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "no issues" in result.stdout
+
+    def test_deploy_check_refuses_a_weak_fallback(self, tmp_path):
+        result = _run(
+            ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+            **_production_env(tmp_path, SECRET_KEY_FALLBACKS="s3cret"),
+        )
+        assert result.returncode != 0
+        assert "security.W025" in result.stdout + result.stderr
+
+
+class TestGuessingDefences:
+    """Sign-in lockout, email and token limits: their defaults and their environment."""
+
+    def test_defaults(self, tmp_path):
+        values = _production_settings(tmp_path)
+        assert values["MIDDLEWARE"][-1] == "axes.middleware.AxesMiddleware"
+        assert values["AUTHENTICATION_BACKENDS"][0] == "axes.backends.AxesStandaloneBackend"
+        assert values["AXES_FAILURE_LIMIT"] == 5
+        assert values["AXES_COOLOFF_SECONDS"] == 15 * 60
+        assert values["AXES_LOCKOUT_PARAMETERS"] == [["username", "ip_address"]]
+        assert values["AXES_RESET_ON_SUCCESS"] is True
+        assert values["CORDATA_TRUSTED_PROXY_COUNT"] == 0
+        assert values["CORDATA_EMAIL_RATES"] == {
+            "password_reset": {"address": "10/h", "account": "3/h"},
+            "invitation": {"address": "30/h", "account": "3/d"},
+        }
+        assert values["CORDATA_API_TOKEN_FAILURE_RATE"] == "10/15m"
+
+    def test_environment_is_honoured(self, tmp_path):
+        values = _production_settings(
+            tmp_path,
+            SIGNIN_FAILURE_LIMIT="8",
+            SIGNIN_COOLOFF_MINUTES="60",
+            TRUSTED_PROXY_COUNT="1",
+            PASSWORD_RESET_RATE_PER_ADDRESS="20/h",
+            PASSWORD_RESET_RATE_PER_ACCOUNT="2/h",
+            INVITATION_RATE_PER_ADDRESS="50/d",
+            INVITATION_RATE_PER_ACCOUNT="1/d",
+            API_TOKEN_FAILURE_RATE="5/m",
+        )
+        assert values["AXES_FAILURE_LIMIT"] == 8
+        assert values["AXES_COOLOFF_SECONDS"] == 60 * 60
+        assert values["CORDATA_TRUSTED_PROXY_COUNT"] == 1
+        assert values["CORDATA_EMAIL_RATES"] == {
+            "password_reset": {"address": "20/h", "account": "2/h"},
+            "invitation": {"address": "50/d", "account": "1/d"},
+        }
+        assert values["CORDATA_API_TOKEN_FAILURE_RATE"] == "5/m"
+
+    @pytest.mark.parametrize(
+        ("name", "value", "message"),
+        [
+            ("SIGNIN_FAILURE_LIMIT", "0", "SIGNIN_FAILURE_LIMIT must be at least 1"),
+            ("SIGNIN_COOLOFF_MINUTES", "soon", "SIGNIN_COOLOFF_MINUTES must be an integer"),
+            ("TRUSTED_PROXY_COUNT", "-1", "TRUSTED_PROXY_COUNT must be at least 0"),
+            ("API_TOKEN_FAILURE_RATE", "10", "API_TOKEN_FAILURE_RATE must be a rate"),
+        ],
+    )
+    def test_malformed_values_stop_with_a_clear_message(self, tmp_path, name, value, message):
+        result = _run(["manage.py", "check"], **_production_env(tmp_path, **{name: value}))
+        assert result.returncode != 0
+        assert message in result.stderr

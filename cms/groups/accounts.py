@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
+from cms.core.signin import ResetLinksLimitedMixin
+
 from .forms import PartnerAuthenticationForm, PartnerPasswordResetForm
 from .models import PartnerAccount
 from .views import private
@@ -40,8 +42,9 @@ class LogoutView(_NeverCached, auth_views.LogoutView):
     template_name = "registration/logged_out.html"
 
 
-class PasswordResetView(_NeverCached, auth_views.PasswordResetView):
-    """Ask for a link to choose a new password, sent to the account's address."""
+class PasswordResetView(_NeverCached, ResetLinksLimitedMixin, auth_views.PasswordResetView):
+    """Ask for a link to choose a new password, sent to the account's address (links are
+    limited per client address and per address asked for, see the mixin)."""
 
     template_name = "registration/password_reset_form.html"
     email_template_name = "registration/password_reset_email.txt"

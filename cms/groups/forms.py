@@ -3,13 +3,14 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from taggit.utils import parse_tags
 from wagtail.models import Locale
 
 from cms.core.forms import ListingFilterForm
+from cms.core.signin import LockoutAwareAuthenticationForm
 from cms.core.translation import tag_name
 from cms.knowledge.models import DocumentKind, DocumentLanguage
 from cms.knowledge.uploads import megabytes, validate_document_upload
@@ -206,7 +207,7 @@ class PartnerInviteForm(forms.ModelForm):
 # --- Partners' sign-in ------------------------------------------------------------------------
 
 
-class PartnerAuthenticationForm(AuthenticationForm):
+class PartnerAuthenticationForm(LockoutAwareAuthenticationForm):
     """Django's sign-in form; invited partners' user names are their email addresses."""
 
     def __init__(self, request=None, *args, **kwargs):

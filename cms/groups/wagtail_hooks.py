@@ -7,6 +7,8 @@ from wagtail import hooks
 from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.core.throttle import EmailAction, Scope, email_limit
+
 from .forms import PartnerAccountForm, PartnerInviteForm
 from .models import PartnerAccount, ThematicGroupPage, WorkspacePage
 from .services import partner_invite, workspace_ensure
@@ -37,7 +39,11 @@ def give_copied_groups_a_workspace(request, page, new_page):
 
 
 class PartnerInviteView(CreateView):
-    """Creates a partner's account and emails them a link to choose their password."""
+    """Creates a partner's account and emails them a link to choose their password.
+
+    Invitations are limited per client address and per invited address (`cms.core.throttle`):
+    past either limit the form says so and nothing is created or sent.
+    """
 
     page_title = _("Invite a partner")
     submit_button_label = _("Send the invitation")
@@ -68,6 +74,23 @@ class PartnerInviteView(CreateView):
         )
 
     def form_valid(self, form):
+        limited = email_limit(
+            request=self.request,
+            action=EmailAction.INVITATION,
+            recipient=form.cleaned_data["email"],
+        )
+        if limited is not None:
+            if limited.scope is Scope.ACCOUNT:
+                form.add_error(
+                    "email", _("This address has been sent too many invitations. Try again later.")
+                )
+            else:
+                form.add_error(
+                    None,
+                    _("Too many invitations have been sent from your connection. Try again later."),
+                )
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
         try:
             return super().form_valid(form)
         except ValidationError as error:

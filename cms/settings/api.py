@@ -18,4 +18,5 @@ CORDATA_API_IMAGE_RENDITION = "max-1200x1200"
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
 CORS_URLS_REGEX = r"^/api/v[23]/.*$"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
-CORS_EXPOSE_HEADERS = ("ETag",)
+# Partners' scripts may read when to retry after a 429.
+CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")

@@ -11,6 +11,9 @@ PROJECT_DIR = BASE_DIR / "cms"
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
+# Former keys, still accepted for what they signed (sessions, reset links, API token digests)
+# while a rotation is under way: the current key signs everything new (see README).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
 INSTALLED_APPS = [
@@ -53,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    # Sign-in lockout (settings in `security.py`).
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into its 429 page (see security.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -185,5 +192,6 @@ from .cache import *  # noqa: E402, F403
 from .documents import *  # noqa: E402, F403
 from .privacy import *  # noqa: E402, F403
 from .search import *  # noqa: E402, F403
+from .security import *  # noqa: E402, F403
 from .tasks import *  # noqa: E402, F403
 from .translation import *  # noqa: E402, F403

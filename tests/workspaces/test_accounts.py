@@ -14,6 +14,7 @@ from wagtail.models import CollectionViewRestriction, PageViewRestriction
 from cms.groups.models import PartnerAccount
 from cms.groups.services import partner_invite
 from tests.factories import CollectionFactory, ProjectDocumentFactory, UserFactory
+from tests.signin import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +61,7 @@ class TestInvitation:
         )
         assert response.status_code == 302
         client.logout()
-        assert client.login(username=user.username, password="Zafferano-di-Lodi-2012")
+        assert signed_in(client, username=user.username, password="Zafferano-di-Lodi-2012")
         assert client.get(groups.agri_workspace.url).status_code == 200
         assert client.get(groups.energy_workspace.url).status_code == 403
 

@@ -13,6 +13,7 @@ from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Local
 from cms.groups.models import ThematicGroupPage, WorkspacePage
 from cms.home.models import PressReleaseIndexPage
 from cms.knowledge.models import ProjectDocument
+from tests.signin import signed_in
 
 DEMO_PASSWORD = "clusters-cord-2012"
 
@@ -83,7 +84,7 @@ def test_a_partner_works_in_two_groups_and_others_exist():
 
 
 def test_the_demo_partner_sees_their_workspaces_only(client):
-    assert client.login(username="partner", password=DEMO_PASSWORD)
+    assert signed_in(client, username="partner", password=DEMO_PASSWORD)
     for group in _italian_groups():
         workspace = WorkspacePage.objects.child_of(group).get()
         member = workspace.members_group.user_set.filter(username="partner").exists()

@@ -248,7 +248,7 @@ def _attach_file(instance: models.Model, *, filename: str, payload: bytes) -> No
     claimed = type(instance).objects.filter(file=name).exclude(pk=instance.pk).exists()
     if not claimed and storage.exists(name):
         with storage.open(name, "rb") as stored:
-            if hashlib.sha1(stored.read()).digest() == hashlib.sha1(payload).digest():
+            if stored.read() == payload:
                 instance.file = name
                 return
     instance.file.save(filename, ContentFile(payload), save=False)
@@ -337,7 +337,8 @@ def logo_ensure(*, collection: Collection) -> tuple[models.Model, StepResult]:
     data = content.LOGO
     image_model = get_image_model()
     payload = _logo_png(data)
-    digest = hashlib.sha1(payload).hexdigest()
+    # Wagtail's `file_hash` is the file's SHA-1, an identity for the content, not a secret.
+    digest = hashlib.sha1(payload, usedforsecurity=False).hexdigest()
     image = image_model.objects.filter(title=data.title, collection=collection).first()
     if image is None:
         image = image_model(title=data.title, collection=collection, description=data.alt_text)
@@ -552,7 +553,8 @@ def _document_upsert(
     """
     document_model = get_document_model()
     payload = render(text, file_format=filename.rsplit(".", 1)[-1])
-    digest = hashlib.sha1(payload).hexdigest()
+    # Wagtail's `file_hash` is the file's SHA-1, an identity for the content, not a secret.
+    digest = hashlib.sha1(payload, usedforsecurity=False).hexdigest()
     document = (
         document_model.objects.filter(title=title, collection=collection).order_by("pk").first()
     )

@@ -1,0 +1,126 @@
+"""How often one client may ask: the client's address, the email limits and the API token limit.
+
+Password-reset and invitation emails are limited per client address and per addressee; unknown
+API tokens per client address. Counts live in django-ratelimit's cache (`RATELIMIT_USE_CACHE`),
+in fixed windows of the configured period (`cms/settings/security.py`). Sign-in failures are
+counted by django-axes, which takes its address from `client_ip` too.
+"""
+
+import ipaddress
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.conf import settings
+from django.http import HttpRequest
+from django_ratelimit.core import get_usage
+
+TOKEN_FAILURES = "cordata.api_token_failures"
+
+
+def _is_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The address the request came from.
+
+    REMOTE_ADDR, unless `CORDATA_TRUSTED_PROXY_COUNT` proxies stand in front: then the address
+    the outermost of them saw, which is that many entries from the end of X-Forwarded-For
+    (entries further left were written by the client and prove nothing). A request that did
+    not come through them all keeps REMOTE_ADDR.
+    """
+    remote = request.META.get("REMOTE_ADDR") or ""
+    proxies = settings.CORDATA_TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        chain = [
+            entry.strip()
+            for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if entry.strip()
+        ]
+        if len(chain) >= proxies and _is_ip(chain[-proxies]):
+            return chain[-proxies]
+    return remote
+
+
+def _usage(request: HttpRequest, *, group: str, value: str, rate: str, increment: bool):
+    return get_usage(
+        request,
+        group=group,
+        key=lambda _group, _request: value,
+        rate=rate,
+        increment=increment,
+    )
+
+
+class EmailAction(StrEnum):
+    """What an email is for; each has its own rates in `CORDATA_EMAIL_RATES`."""
+
+    PASSWORD_RESET = "password_reset"
+    INVITATION = "invitation"
+
+
+class Scope(StrEnum):
+    """Which count a request went past: its address's, or its addressee's."""
+
+    ADDRESS = "address"
+    ACCOUNT = "account"
+
+
+@dataclass(frozen=True)
+class Limited:
+    """A limit a request went past, and the seconds until its window ends."""
+
+    scope: Scope
+    retry_after: int
+
+
+def email_limit(*, request: HttpRequest, action: EmailAction, recipient: str) -> Limited | None:
+    """Count one email of `action` to `recipient`, asked for from the request's address.
+
+    Returns the limit it goes past (then nothing may be sent), or None. The address is counted
+    first: a request refused for its address does not use up the addressee's allowance.
+    """
+    rates = settings.CORDATA_EMAIL_RATES[action]
+    for scope, value in (
+        (Scope.ADDRESS, client_ip(request)),
+        (Scope.ACCOUNT, recipient.strip().lower()),
+    ):
+        usage = _usage(
+            request,
+            group=f"cordata.email.{action}.{scope}",
+            value=value,
+            rate=rates[scope],
+            increment=True,
+        )
+        if usage is not None and usage["should_limit"]:
+            return Limited(scope=scope, retry_after=max(usage["time_left"], 1))
+    return None
+
+
+def token_retry_after(request: HttpRequest) -> int | None:
+    """Seconds until the request's address may present API tokens again; None while it may."""
+    usage = _usage(
+        request,
+        group=TOKEN_FAILURES,
+        value=client_ip(request),
+        rate=settings.CORDATA_API_TOKEN_FAILURE_RATE,
+        increment=False,
+    )
+    if usage is not None and usage["count"] >= usage["limit"]:
+        return max(usage["time_left"], 1)
+    return None
+
+
+def token_failure_record(request: HttpRequest) -> None:
+    """Count one unknown API token presented from the request's address."""
+    _usage(
+        request,
+        group=TOKEN_FAILURES,
+        value=client_ip(request),
+        rate=settings.CORDATA_API_TOKEN_FAILURE_RATE,
+        increment=True,
+    )
