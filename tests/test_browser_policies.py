@@ -191,6 +191,8 @@ class TestPublicSite:
 
     @pytest.mark.parametrize("url", ["/it/non-esiste/", "/en/missing/", "/documents/999999/x.pdf"])
     def test_not_found(self, client, site_tree, url):
+        # Signed in: a visitor asking for a document that is not theirs is sent to sign in.
+        client.force_login(UserFactory(username="lettore"))
         response = client.get(url)
         assert response.status_code == 404
         assert_public_policy(response)
