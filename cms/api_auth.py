@@ -4,8 +4,7 @@ address may present one that resolves to nothing.
 `Authorization: Bearer <token>` is resolved by Wagtail's `BearerTokenAuth` (the token's digest
 under `SECRET_KEY` or one of `SECRET_KEY_FALLBACKS`; a revoked token, or one of an inactive
 user, resolves to nothing and the request reads as anonymous). API v3 uses `BearerTokenAuth`
-below as its django-ninja auth callback (and `whoami_router`, Wagtail's `/whoami/` with it),
-API v2 `APITokenAuthentication` (REST framework), the search API `request_token`. A request
+below as its django-ninja auth callback (its `/whoami/` route too), API v2 `APITokenAuthentication` (REST framework), the search API `request_token`. A request
 without a bearer token is never counted. A token found under a fallback key is stored again
 under the current one, so a rotation of SECRET_KEY ends without breaking the tokens in use.
 
@@ -16,22 +15,27 @@ every bearer request from it raises `TokenThrottled` until the period ends, vali
 """
 
 from django.http import HttpRequest
-from ninja import Router
 from rest_framework.authentication import BaseAuthentication
 from wagtail.api.v3.auth import BearerTokenAuth as WagtailBearerTokenAuth
-from wagtail.api.v3.routers.whoami import WhoAmISchema, whoami
 from wagtail.models import APIToken
 
+from cms.api_http import APIError
 from cms.core.throttle import token_failure_record, token_retry_after
 
 
-class TokenThrottled(Exception):
-    """Too many unknown tokens came from the request's address; retry in `retry_after` seconds."""
+class TokenThrottled(APIError):
+    """Too many unknown tokens came from the request's address; retry in `retry_after` seconds.
 
-    message = "too many invalid API tokens from this address; try again later"
+    An `APIError` like every other refusal: each API answers it 429 with `Retry-After`.
+    """
 
     def __init__(self, retry_after: int):
-        super().__init__(self.message)
+        super().__init__(
+            429,
+            f"Too many invalid API tokens came from this address; wait {retry_after} seconds "
+            "(Retry-After) before sending a token again.",
+            headers={"Retry-After": str(retry_after)},
+        )
         self.retry_after = retry_after
 
 
@@ -92,16 +96,3 @@ class APITokenAuthentication(BaseAuthentication):
         if api_token is None:
             return None
         return api_token.user, api_token
-
-
-# Wagtail's `/whoami/` (who a token acts for), with this module's auth: Wagtail's own router
-# resolves tokens with its class, which counts no failures.
-whoami_router = Router(tags=["auth"])
-whoami_router.get(
-    "/whoami/",
-    response=WhoAmISchema,
-    auth=BearerTokenAuth(),
-    url_name="whoami",
-    operation_id="whoami",
-    summary="Current API user",
-)(whoami)

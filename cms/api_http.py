@@ -1,15 +1,21 @@
-"""HTTP behaviour shared by both API versions: caching, conditional requests, JSON 404s.
+"""HTTP behaviour shared by the APIs (v2, v3, search): caching, conditional requests, errors.
 
 Anonymous reads are public and cacheable for `CORDATA_API_CACHE_MAX_AGE` seconds, carry an
 ETag and answer `If-None-Match` with 304. Anything read with a session or a token depends on
 who asked, so it is `private, no-store`.
+
+Errors: every refusal is an `APIError` (a status and a message written for the client: which
+parameter is wrong, what it accepts, how to fix it), and every error body is made by
+`error_body`, so the same mistake reads alike in every API. The phrases below (`invalid_value`,
+`unknown_parameters`, `not_visible`) keep the wording uniform; docs/api.md lists the messages.
 """
 
+from collections.abc import Iterable
 from functools import wraps
 from http import HTTPStatus
 
 from django.conf import settings
-from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import (
     get_conditional_response,
@@ -17,12 +23,102 @@ from django.utils.cache import (
     patch_vary_headers,
     set_response_etag,
 )
+from django.views.decorators.csrf import csrf_exempt
 
 API_URLCONF = "cms.api_urls"
 # Database ids are 64-bit: a larger number names nothing (and would overflow SQLite), and no
 # client pages a billion items deep. Both versions refuse such values as bad parameters.
 MAX_ID = 2**63 - 1
 MAX_OFFSET = 10**9
+# The APIs only read: other methods are refused before any view runs.
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+# For the lists' `search` parameter when the search service cannot answer (503).
+SEARCH_UNAVAILABLE = "Search is temporarily unavailable; try again later, or leave out search."
+# How much of a client's value a message repeats.
+SHOWN_VALUE_LENGTH = 60
+
+
+class APIError(Exception):
+    """A request an API refuses: the HTTP status and a message written for the client.
+
+    `errors` optionally lists one `{"parameter", "in", "message"}` per invalid parameter
+    (API v3 adds it to the body); `headers` are sent with the response (`Retry-After`...).
+    """
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        errors: list[dict] | None = None,
+        headers: dict[str, str] | None = None,
+    ):
+        super().__init__(message)
+        self.status, self.message = status, message
+        self.errors, self.headers = errors, headers or {}
+
+
+def error_body(status: int, message: str, *, problem: bool, errors: list | None = None) -> dict:
+    """An error document: `{"message"}`, plus the RFC 7807 members for API v3."""
+    body: dict = {"message": message}
+    if problem:
+        body.update(
+            type="about:blank", title=HTTPStatus(status).phrase, status=status, detail=message
+        )
+        if errors:
+            body["errors"] = errors
+    return body
+
+
+def error_response(
+    status: int, message: str, *, problem: bool, headers: dict[str, str] | None = None
+) -> JsonResponse:
+    """An error as a Django response, for the views outside REST framework and django-ninja."""
+    response = JsonResponse(error_body(status, message, problem=problem), status=status)
+    for name, value in (headers or {}).items():
+        response[name] = value
+    patch_cache_control(response, no_store=True)
+    return response
+
+
+def shown(value: str) -> str:
+    """A client's value as a message repeats it: quoted, and shortened when long."""
+    value = str(value)
+    if len(value) > SHOWN_VALUE_LENGTH:
+        value = f"{value[:SHOWN_VALUE_LENGTH]}… ({len(value)} characters)"
+    return f"'{value}'"
+
+
+def invalid_value(name: str, rule: str, value: str | None = None) -> str:
+    """`limit must be an integer from 1 to 100 (got 'abc').`"""
+    got = "" if value is None else f" (got {shown(value)})"
+    return f"{name} must be {rule}{got}."
+
+
+def one_of(values: Iterable[str]) -> str:
+    """The rule for a parameter that takes one of a few values."""
+    return "one of " + ", ".join(values)
+
+
+def unknown_parameters(names: Iterable[str], *, accepted: Iterable[str], where: str) -> str:
+    """`Unknown query parameter: fields. /api/v3/pages/ accepts type, locale, ...`"""
+    names = sorted(names)
+    noun = "parameter" if len(names) == 1 else "parameters"
+    return f"Unknown query {noun}: {', '.join(names)}. {where} accepts {', '.join(accepted)}."
+
+
+def repeated_parameter(name: str, count: int) -> str:
+    """`type may be given only once (got 2 values).`"""
+    return f"{name} may be given only once (got {count} values)."
+
+
+def not_visible(what: str, key: str, value, *, parameter: str | None = None) -> str:
+    """`No page with id 5 (it does not exist or is not visible to you).`
+
+    Privacy: an object the requester may not see is refused exactly like a missing one.
+    """
+    message = f"no {what} with {key} {value} (it does not exist or is not visible to you)."
+    return f"{parameter}: {message}" if parameter else message[0].upper() + message[1:]
 
 
 def apply_cache_policy(request, response, *, vary_on_cookie: bool):
@@ -57,14 +153,50 @@ def keep_api_404s(request) -> None:
     request.urlconf = API_URLCONF
 
 
-def _has_nul_byte(request) -> bool:
-    return any("\x00" in key or "\x00" in value for key, value in request.GET.items())
+def _nul_parameter(request) -> str | None:
+    for key, values in request.GET.lists():
+        if "\x00" in key or any("\x00" in value for value in values):
+            return key
+    return None
+
+
+def _nul_message(name: str) -> str:
+    readable = name.replace("\x00", "")
+    where = f"Parameter {readable}" if readable and readable == name else "A parameter name"
+    return (
+        f"{where} contains a NUL (0x00) character; remove it "
+        "(query parameters may not contain NUL characters)."
+    )
+
+
+def _is_v3(request) -> bool:
+    return request.path.startswith("/api/v3/")
+
+
+def _refuse_method(request) -> HttpResponse:
+    if request.method == "OPTIONS":
+        response = HttpResponse(status=204)
+    else:
+        response = error_response(
+            405,
+            f"{request.method} is not allowed: the API is read-only; use GET or HEAD.",
+            problem=_is_v3(request),
+        )
+    response["Allow"] = ", ".join(READ_METHODS)
+    return response
 
 
 def cache_policy(*, vary_on_cookie: bool):
-    """Decorate an API view with the caching policy (`vary_on_cookie` where sessions count)."""
+    """Decorate an API view with the caching policy (`vary_on_cookie` where sessions count).
+
+    The view sees only GET (HEAD runs as GET) with parameters free of NUL characters: other
+    methods answer 405 (OPTIONS 204) with `Allow`, NUL characters 400.
+    """
 
     def decorator(view):
+        # The APIs change nothing, and refuse every unsafe method themselves: Django's CSRF
+        # page (HTML, 403) would only hide the JSON 405 from clients.
+        @csrf_exempt
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             # HEAD is a GET whose body the server drops; django-ninja routes only know GET.
@@ -72,16 +204,11 @@ def cache_policy(*, vary_on_cookie: bool):
             if head:
                 request.method = "GET"
             try:
-                if _has_nul_byte(request):
+                if request.method not in ("GET", "HEAD"):
+                    response = _refuse_method(request)
+                elif (name := _nul_parameter(request)) is not None:
                     # No database stores NUL in text (PostgreSQL refuses it outright).
-                    response = JsonResponse(
-                        error_body(
-                            400,
-                            "Query parameters may not contain NUL (0x00) characters.",
-                            problem=request.path.startswith("/api/v3/"),
-                        ),
-                        status=400,
-                    )
+                    response = error_response(400, _nul_message(name), problem=_is_v3(request))
                 else:
                     response = view(request, *args, **kwargs)
             finally:
@@ -95,16 +222,6 @@ def cache_policy(*, vary_on_cookie: bool):
     return decorator
 
 
-def error_body(status: int, message: str, *, problem: bool) -> dict:
-    """An error document: `{"message"}`, plus RFC 7807 members for API v3."""
-    body: dict = {"message": message}
-    if problem:
-        body.update(
-            type="about:blank", title=HTTPStatus(status).phrase, status=status, detail=message
-        )
-    return body
-
-
 def api_not_found(request, path=""):
     """JSON 404 for any unknown URL under /api/ (Django's own 404 page is HTML)."""
     if not request.path.endswith("/") and request.method in ("GET", "HEAD"):
@@ -115,8 +232,26 @@ def api_not_found(request, path=""):
         if match is not None and match.url_name != "api_not_found":
             return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
     keep_api_404s(request)
-    response = JsonResponse(
-        error_body(404, "not found", problem=request.path.startswith("/api/v3/")), status=404
-    )
-    patch_cache_control(response, no_store=True)
-    return response
+    return error_response(404, _no_route_message(request.path), problem=_is_v3(request))
+
+
+API_ROUTES = {
+    "/api/v2/": ("pages/", "documents/", "images/", "search/"),
+    "/api/v3/": ("pages/", "documents/", "images/", "whoami/", "openapi.json"),
+}
+
+
+def _no_route_message(path: str) -> str:
+    shown_path = path if len(path) <= 200 else path[:200] + "…"
+    for base, routes in API_ROUTES.items():
+        if not path.startswith(base):
+            continue
+        for route in routes[:3]:  # the routes with objects under them
+            if path.startswith(base + route) and path != base + route:
+                return (
+                    f"No API route at {shown_path}: {base}{route} takes an id, a whole number "
+                    f"(e.g. {base}{route}8/)."
+                )
+        listed = ", ".join(base + route for route in routes)
+        return f"No API route at {shown_path}. The routes under {base} are {listed}."
+    return f"No API at {shown_path}. The APIs are /api/v2/ and /api/v3/."

@@ -32,3 +32,28 @@ def api_document_list(*, user=None) -> QuerySet:
 def api_image_list(*, user=None) -> QuerySet:
     """Images `user` may see, oldest first."""
     return visible_images(get_image_model().objects.all(), user=user).order_by("pk")
+
+
+def _related_paths(tree: dict, prefix: str = "") -> list[str]:
+    paths = []
+    for name, subtree in tree.items():
+        path = f"{prefix}{name}"
+        paths.extend(_related_paths(subtree, f"{path}__") if subtree else [path])
+    return paths
+
+
+def api_searchable(queryset: QuerySet) -> QuerySet:
+    """`queryset` selected again by id, keeping its order and what it loads alongside.
+
+    The search backend filters only on indexed fields: handed over by id, any selection
+    (privacy, site, tree, locale, tags, field filters) combines with a full-text search.
+    """
+    searchable = queryset.model._default_manager.filter(pk__in=queryset.values("pk"))
+    related = queryset.query.select_related
+    if isinstance(related, dict):
+        searchable = searchable.select_related(*_related_paths(related))
+    elif related:
+        searchable = searchable.select_related()
+    return searchable.prefetch_related(*queryset._prefetch_related_lookups).order_by(
+        *queryset.query.order_by
+    )

@@ -4,51 +4,94 @@
 "snippet"}], "facets": {name: [{"value", "label", "count", "selected"}]}}`; the facet and
 order parameters are the search page's (`type`, `group`, `country`, `language`, `year`, `tag`,
 `all_languages`, `order`), with `offset`/`limit` for paging. Invalid parameters answer 400
-`{"message"}`; an unavailable search service 503. A session or an API token
-(`Authorization: Bearer`, read by `cms.api_auth` as by the other endpoints) identifies the
-user, whose privacy rules then apply; too many unknown tokens from one address answer 429.
+`{"message"}` saying which parameter is wrong and what it accepts (in English, whatever the
+request's language: the page's form words its errors for people, this module for clients);
+an unavailable search service 503. A session or an API token (`Authorization: Bearer`, read by
+`cms.api_auth` as by the other endpoints) identifies the user, whose privacy rules then apply;
+too many unknown tokens from one address answer 429.
 """
 
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
-from django.views.decorators.http import require_safe
 
 from cms.api_auth import TokenThrottled, request_token
-from cms.api_http import cache_policy, error_body
+from cms.api_http import (
+    cache_policy,
+    error_response,
+    invalid_value,
+    one_of,
+    repeated_parameter,
+    unknown_parameters,
+)
+from cms.knowledge.models import DocumentLanguage
 
 from .backends import SearchUnavailable
-from .forms import SearchAPIForm
-from .selectors import search_items, site_search
+from .forms import MAX_FACET_VALUES, MAX_QUERY_LENGTH, SearchAPIForm, ValuesField
+from .selectors import ORDERS, result_types, search_items, site_search
+
+URL = "/api/v2/search/"
+SEARCH_UNAVAILABLE = "Search is temporarily unavailable; try again later."
+Q_REQUIRED = f"q is required: the words to search for, e.g. {URL}?q=turismo."
 
 
-def _message(status: int, message: str) -> JsonResponse:
-    return JsonResponse(error_body(status, message, problem=False), status=status)
+def _rules(form: SearchAPIForm) -> dict[str, str]:
+    """What each parameter accepts, in words."""
+    return {
+        "q": f"the words to search for, at most {MAX_QUERY_LENGTH} characters",
+        "locale": one_of(code for code, _name in settings.LANGUAGES),
+        "all_languages": "true or false (or 1 or 0)",
+        "type": one_of(result_types()),
+        "group": "a thematic group's key (a UUID, as the group facet lists them)",
+        "country": "a two-letter ISO 3166-1 country code, e.g. DE",
+        "language": one_of(DocumentLanguage.values),
+        "year": "a year from 1900 to 2200",
+        "tag": "a tag's slug (letters, digits, - and _, at most 100 characters)",
+        "order": one_of(ORDERS),
+        "offset": f"a whole number from 0 to {form.fields['offset'].max_value}",
+        "limit": f"a whole number from 1 to {form.fields['limit'].max_value}",
+    }
 
 
-def _form_message(form) -> str:
-    messages = []
-    for name, errors in form.errors.items():
-        prefix = "" if name == "__all__" else f"{name}: "
-        messages.extend(f"{prefix}{error}" for error in errors)
-    return " ".join(messages)
+def _error_message(form: SearchAPIForm, name: str, error) -> str:
+    if error.code == "unknown":
+        unknown = set(form.data) - set(form.fields)
+        return unknown_parameters(unknown, accepted=list(form.fields), where=URL)
+    if name == "q" and error.code == "required":
+        return Q_REQUIRED
+    if error.code == "too_many":
+        return f"{name} may be given at most {MAX_FACET_VALUES} times."
+    params = error.params or {}
+    value = params.get("value", form.data.get(name))
+    return invalid_value(name, _rules(form).get(name, "a valid value"), value)
 
 
-@require_safe
+def _form_message(form: SearchAPIForm) -> str:
+    messages = [
+        _error_message(form, name, error)
+        for name, errors in form.errors.as_data().items()
+        for error in errors
+    ]
+    return " ".join(dict.fromkeys(messages))
+
+
 @cache_policy(vary_on_cookie=True)
 def search(request):
     """Pages and documents matching `q` that the requester may see, with facets."""
     try:
         request_token(request)
     except TokenThrottled as throttled:
-        return JsonResponse(
-            error_body(429, throttled.message, problem=False),
-            status=429,
-            headers={"Retry-After": str(throttled.retry_after)},
-        )
+        return error_response(429, throttled.message, problem=False, headers=throttled.headers)
     form = SearchAPIForm(request.GET)
+    for name, values in request.GET.lists():
+        if (
+            len(values) > 1
+            and name in form.fields
+            and not isinstance(form.fields[name], ValuesField)
+        ):
+            return error_response(400, repeated_parameter(name, len(values)), problem=False)
     if not form.is_valid():
-        return _message(400, _form_message(form))
+        return error_response(400, _form_message(form), problem=False)
     data = form.cleaned_data
     language = data["locale"] or settings.LANGUAGE_CODE
     offset = data["offset"] or 0
@@ -64,7 +107,7 @@ def search(request):
                 order=data["order"],
             )
         except SearchUnavailable:
-            return _message(503, "Search is temporarily unavailable; try again later.")
+            return error_response(503, SEARCH_UNAVAILABLE, problem=False)
         items = search_items(
             outcome.hits[offset : offset + limit],
             query=outcome.query,

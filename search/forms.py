@@ -41,7 +41,7 @@ def _choice(allowed):
     def clean(value):
         if value not in allowed():
             raise ValidationError(
-                _("“%(value)s” is not one of the choices."), params={"value": value}
+                _("“%(value)s” is not one of the choices."), code="invalid", params={"value": value}
             )
         return value
 
@@ -52,7 +52,9 @@ def _pattern(pattern: re.Pattern, *, transform=str):
     def clean(value):
         value = transform(value)
         if not pattern.match(value):
-            raise ValidationError(_("“%(value)s” is not a valid value."), params={"value": value})
+            raise ValidationError(
+                _("“%(value)s” is not a valid value."), code="invalid", params={"value": value}
+            )
         return value
 
     return clean
@@ -60,7 +62,9 @@ def _pattern(pattern: re.Pattern, *, transform=str):
 
 def _year(value):
     if not value.isdigit() or not 1900 <= int(value) <= 2200:
-        raise ValidationError(_("“%(value)s” is not a year."), params={"value": value})
+        raise ValidationError(
+            _("“%(value)s” is not a year."), code="invalid", params={"value": value}
+        )
     return int(value)
 
 
@@ -108,10 +112,24 @@ class SearchForm(forms.Form):
         )
 
 
+#: How the API spells a yes/no parameter (the page's checkbox sends "on").
+BOOLEAN_VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+
 class SearchAPIForm(SearchForm):
-    """The API's parameters: the page's, with `locale` and `offset`/`limit` instead of `page`."""
+    """The API's parameters: the page's, with `locale` and `offset`/`limit` instead of `page`.
+
+    `all_languages` is strict here (`true`/`false`/`1`/`0`): a client's typo is refused, not
+    read as yes. Errors keep their codes; `search.api` words them for clients.
+    """
 
     page = None
+    all_languages = forms.TypedChoiceField(
+        choices=[(value, value) for value in BOOLEAN_VALUES],
+        coerce=BOOLEAN_VALUES.__getitem__,
+        empty_value=False,
+        required=False,
+    )
     locale = forms.ChoiceField(choices=settings.LANGUAGES, required=False)
     offset = forms.IntegerField(required=False, min_value=0, max_value=100_000)
     limit = forms.IntegerField(
@@ -123,6 +141,8 @@ class SearchAPIForm(SearchForm):
         unknown = sorted(set(self.data) - set(self.fields))
         if unknown:
             raise ValidationError(
-                _("Unknown parameter: %(names)s."), params={"names": ", ".join(unknown)}
+                _("Unknown parameter: %(names)s."),
+                code="unknown",
+                params={"names": ", ".join(unknown)},
             )
         return cleaned

@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import APIToken, BaseViewRestriction
 
+from search.backends import SearchUnavailable
 from tests.factories import (
     GroupFactory,
     PageViewRestrictionFactory,
@@ -76,31 +77,117 @@ class TestShape:
         assert response.has_header("ETag")
 
 
+TYPES = (
+    "wagtailcore.Page, home.HomePage, home.PressReleaseIndexPage, home.PressReleasePage, "
+    "groups.PartnerIndexPage, groups.PartnerPage, groups.ThematicGroupIndexPage, "
+    "groups.ThematicGroupPage, groups.WorkspacePage, knowledge.KnowledgeIndexPage, "
+    "knowledge.StrategicPlanPage, knowledge.ProjectDocument"
+)
+Q_REQUIRED = "q is required: the words to search for, e.g. /api/v2/search/?q=turismo."
+
+
 class TestErrors:
     @pytest.mark.parametrize(
-        ("params", "fragment"),
+        ("params", "expected"),
         [
-            ({}, "q: "),
-            ({"q": "   "}, "q: "),
-            ({"q": "x" * 10_000}, "q: "),
-            ({"q": "piano", "locale": "fr"}, "locale: "),
-            ({"q": "piano", "limit": "0"}, "limit: "),
-            ({"q": "piano", "limit": "1000"}, "limit: "),
-            ({"q": "piano", "offset": "-1"}, "offset: "),
-            ({"q": "piano", "year": "duemila"}, "year: "),
-            ({"q": "piano", "group": "not-a-uuid"}, "group: "),
-            ({"q": "piano", "type": "wagtailcore.Nope"}, "type: "),
-            ({"q": "piano", "order": "random"}, "order: "),
-            ({"q": "piano", "search": "piano"}, ": search"),
+            ({}, Q_REQUIRED),
+            ({"q": "   "}, Q_REQUIRED),
+            (
+                {"q": "x" * 10_000},
+                "q must be the words to search for, at most 300 characters "
+                f"(got '{'x' * 60}… (10000 characters)').",
+            ),
+            ({"q": "piano", "locale": "fr"}, "locale must be one of it, en (got 'fr')."),
+            ({"q": "piano", "limit": "0"}, "limit must be a whole number from 1 to 100 (got '0')."),
+            (
+                {"q": "piano", "limit": "1000"},
+                "limit must be a whole number from 1 to 100 (got '1000').",
+            ),
+            (
+                {"q": "piano", "offset": "-1"},
+                "offset must be a whole number from 0 to 100000 (got '-1').",
+            ),
+            (
+                {"q": "piano", "year": "duemila"},
+                "year must be a year from 1900 to 2200 (got 'duemila').",
+            ),
+            (
+                {"q": "piano", "group": "not-a-uuid"},
+                "group must be a thematic group's key (a UUID, as the group facet lists them) "
+                "(got 'not-a-uuid').",
+            ),
+            (
+                {"q": "piano", "type": "wagtailcore.Nope"},
+                f"type must be one of {TYPES} (got 'wagtailcore.Nope').",
+            ),
+            (
+                {"q": "piano", "country": "Italia"},
+                "country must be a two-letter ISO 3166-1 country code, e.g. DE (got 'ITALIA').",
+            ),
+            ({"q": "piano", "language": "fr"}, "language must be one of it, en, other (got 'fr')."),
+            (
+                {"q": "piano", "tag": "a b"},
+                "tag must be a tag's slug (letters, digits, - and _, at most 100 characters) "
+                "(got 'a b').",
+            ),
+            (
+                {"q": "piano", "tag": [f"t{i}" for i in range(21)]},
+                "tag may be given at most 20 times.",
+            ),
+            (
+                {"q": "piano", "order": "random"},
+                "order must be one of relevance, date (got 'random').",
+            ),
+            (
+                {"q": "piano", "all_languages": "maybe"},
+                "all_languages must be true or false (or 1 or 0) (got 'maybe').",
+            ),
+            ({"q": ["piano", "turismo"]}, "q may be given only once (got 2 values)."),
+            (
+                {"q": "piano", "search": "piano"},
+                "Unknown query parameter: search. /api/v2/search/ accepts q, all_languages, type, "
+                "group, country, language, year, tag, order, locale, offset, limit.",
+            ),
+            (
+                {"q": "piano", "page": "2"},
+                "Unknown query parameter: page. /api/v2/search/ accepts q, all_languages, type, "
+                "group, country, language, year, tag, order, locale, offset, limit.",
+            ),
         ],
     )
-    def test_bad_parameters_answer_400_with_a_message(self, client, params, fragment):
+    def test_bad_parameters_answer_400_with_a_message(self, client, params, expected):
         response = client.get(URL, params)
         assert response.status_code == 400
-        assert fragment in response.json()["message"]
+        assert response.json() == {"message": expected}
+
+    def test_messages_are_english_whatever_the_request_language(self, client):
+        response = client.get(URL, {"q": "piano", "limit": "x"}, HTTP_ACCEPT_LANGUAGE="it")
+        assert response.json()["message"] == (
+            "limit must be a whole number from 1 to 100 (got 'x')."
+        )
+
+    def test_all_languages_spelled_for_clients(self, client, corpus):
+        assert get(client, q="plans", all_languages="1").json()["meta"]["total_count"] == 1
+        assert get(client, q="plans", all_languages="false").json()["meta"]["total_count"] == 0
 
     def test_only_reading_methods(self, client):
-        assert client.post(URL, {"q": "piano"}).status_code == 405
+        response = client.post(URL, {"q": "piano"})
+        assert response.status_code == 405
+        assert response["Allow"] == "GET, HEAD, OPTIONS"
+        assert response.json() == {
+            "message": "POST is not allowed: the API is read-only; use GET or HEAD."
+        }
+
+    def test_an_unavailable_search_service_answers_503(self, client, corpus, monkeypatch):
+        from search import api
+
+        def unavailable(**kwargs):
+            raise SearchUnavailable("the search service timed out")
+
+        monkeypatch.setattr(api, "site_search", unavailable)
+        response = get(client, q="piano")
+        assert response.status_code == 503
+        assert response.json() == {"message": "Search is temporarily unavailable; try again later."}
 
 
 class TestWhoAsks:

@@ -53,7 +53,10 @@ def test_past_the_limit_the_address_gets_429_with_retry_after(client, people, en
     assert 0 < int(response["Retry-After"]) <= 365 * 24 * 60 * 60
     assert "no-store" in response["Cache-Control"]
     body = response.json()
-    assert body["message"] == "too many invalid API tokens from this address; try again later"
+    assert body["message"] == (
+        "Too many invalid API tokens came from this address; wait "
+        f"{response['Retry-After']} seconds (Retry-After) before sending a token again."
+    )
     if path.startswith("/api/v3/"):
         assert body == {
             "message": body["message"],
