@@ -2,17 +2,20 @@
 
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import polib
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import GroupPagePermission, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
-from wagtail_localize.strings import StringValue, validate_translation_links
+
+from .translation_markup import TranslationRefused, markup_problems
 
 EDITORS = "Editors"
 TRANSLATORS = "Translators"
@@ -114,8 +117,8 @@ def translation_roles_ensure(*, source_home: Page, translated_homes: Iterable[Pa
     return len(stale) + len(missing)
 
 
-class POImportError(Exception):
-    """A PO file that cannot be imported into a translation; the message says why, for editors."""
+class POImportError(TranslationRefused):
+    """A PO file that cannot be imported into a translation; nothing of it was imported."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,15 @@ def _invalid_po(reason: str) -> POImportError:
         _("This file is not a valid PO file (%(reason)s); nothing was imported.")
         % {"reason": reason}
     )
+
+
+def _msgstr_line(entry: polib.POEntry, lines: Sequence[str]) -> int:
+    """The line of `entry`'s translation (polib numbers an entry from its first line, which
+    may be a comment or its context)."""
+    for number in range(entry.linenum, len(lines) + 1):
+        if lines[number - 1].lstrip().startswith("msgstr"):
+            return number
+    return entry.linenum
 
 
 def _parse_po(content: bytes) -> polib.POFile:
@@ -160,8 +172,9 @@ def translation_po_import(*, translation: Translation, content: bytes, user=None
 
     The whole file is refused, and nothing changes, when it is not a PO file, when it was
     exported from another page or language (wagtail-localize writes the translation's id in
-    the header), or when a translation breaks the string's markup or links. Strings the page
-    no longer has (the file predates a sync) are ignored and counted.
+    the header), or when any translation is not safe markup for its string
+    (`translation_markup.markup_problems`); the error then lists each such entry with its line
+    and why. Strings the page no longer has (the file predates a sync) are ignored and counted.
     """
     if not content.strip():
         raise POImportError(_("The file is empty; nothing was imported."))
@@ -182,25 +195,42 @@ def translation_po_import(*, translation: Translation, content: bytes, user=None
             )
         )
 
+    # Obsolete entries (`#~`) are strings the file's own source no longer has: wagtail-localize
+    # would import them all the same.
+    for entry in po.obsolete_entries():
+        po.remove(entry)
+    entries = [entry for entry in po if entry.msgstr]
+    refused = [
+        (entry, problems)
+        for entry in entries
+        if (problems := markup_problems(source=entry.msgid, translation=entry.msgstr))
+    ]
+    if refused:
+        lines = content.decode("utf-8").splitlines()
+        raise POImportError(
+            ngettext(
+                "%(count)d translation would break the page, so nothing was imported:",
+                "%(count)d translations would break the page, so nothing was imported:",
+                len(refused),
+            )
+            % {"count": len(refused)},
+            details=[
+                _("Line %(line)d, “%(msgid)s”: %(problems)s.")
+                % {
+                    "line": _msgstr_line(entry, lines),
+                    "msgid": Truncator(entry.msgid).chars(120),
+                    "problems": "; ".join(problems),
+                }
+                for entry, problems in refused
+            ],
+        )
+
     current = {
         (segment.string.data, segment.context.path)
         for segment in StringSegment.objects.filter(source=translation.source).select_related(
             "string", "context"
         )
     }
-    entries = [entry for entry in po if not entry.obsolete and entry.msgstr]
-    invalid = []
-    for entry in entries:
-        try:
-            StringValue.from_translated_html(entry.msgstr)
-            validate_translation_links(entry.msgid, entry.msgstr)
-        except ValueError as error:
-            invalid.append(f"{entry.msgctxt}: {error}")
-    if invalid:
-        raise POImportError(
-            _("%(count)d translations are not valid (%(first)s); nothing was imported.")
-            % {"count": len(invalid), "first": invalid[0]}
-        )
     known = [entry for entry in entries if (entry.msgid, entry.msgctxt) in current]
     translation.import_po(po, user=user, tool_name="PO File")
     return POImportResult(translated=len(known), ignored=len(entries) - len(known))

@@ -1,29 +1,46 @@
-"""Admin views of the translation workflow: the translation status report, its sync action
-and the PO upload.
+"""Admin views of the translation workflow: the translation status report, its sync action,
+and the ways translations get in.
 
-Registered in `wagtail_hooks.py`. The upload view takes the place of wagtail-localize's own
-(same URL): that one answers a file without its header with a server error and imports a
-file whose strings belong elsewhere; this one checks the file first (`translation_po_import`).
+Registered in `wagtail_hooks.py`. The views below take the place of wagtail-localize's own (same
+URLs, listed first) so that every translation passes `translation_markup` before it is saved:
+
+- the PO upload: wagtail-localize's answers a file without its header with a server error and
+  imports a file whose strings belong elsewhere or break the page; this one checks the file
+  first (`translation_po_import`) and refuses it whole;
+- the editor's save of one string, and of an address that replaces the source's (a link's, a URL
+  block's): refused with a 400 and its reason, nothing saved (wagtail-localize would save it);
+  `static/core/translation-editor-refusals.js` shows the reason in the editor;
+- machine translation, from the editor and from the "update translations" form: the translator
+  is `CheckedMachineTranslator`, and its refusal is shown here instead of a server error.
 """
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.decorators import api_view, authentication_classes, permission_classes
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page
-from wagtail_localize.models import Translation
-from wagtail_localize.views.edit_translation import user_can_edit_instance
+from wagtail_localize.models import OverridableSegment, StringSegment, Translation
+from wagtail_localize.views import edit_translation as localize_editor
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from cms.api_http import error_body
+
+from .machine_translation import MachineTranslationRefused
 from .selectors import STATE_LABELS, TranslationState, translation_status
 from .services import POImportError, translation_po_import, translation_sync
+from .translation_markup import TranslationRefused, address_problem, markup_problems
 
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 
@@ -82,14 +99,30 @@ class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
+def editable_translation(request, translation_id: int) -> Translation:
+    """The translation `translation_id`, when `request.user` may edit its target (else 403)."""
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not localize_editor.user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    return translation
+
+
+def show_refusal(request, refusal: TranslationRefused) -> None:
+    """The refusal as admin messages: what happened, then one message per string at fault."""
+    messages.error(request, str(refusal))
+    for detail in refusal.details:
+        messages.error(request, detail)
+
+
+def _next_url(request) -> str:
+    return get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+
+
 @require_POST
 def upload_pofile(request, translation_id: int):
     """Import a translated PO file into `translation`, or say clearly why it was refused."""
-    translation = get_object_or_404(Translation, id=translation_id)
-    instance = translation.get_target_instance()
-    if not user_can_edit_instance(request.user, instance):
-        raise PermissionDenied
-    next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+    translation = editable_translation(request, translation_id)
+    next_url = _next_url(request)
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Choose a PO file to upload."))
@@ -99,7 +132,7 @@ def upload_pofile(request, translation_id: int):
             translation=translation, content=upload.read(), user=request.user
         )
     except POImportError as error:
-        messages.error(request, str(error))
+        show_refusal(request, error)
         return redirect(next_url)
     message = _("Imported %(count)d translated strings from the PO file.") % {
         "count": result.translated
@@ -111,6 +144,93 @@ def upload_pofile(request, translation_id: int):
         ) % {"count": result.ignored}
     messages.success(request, message)
     return redirect(next_url)
+
+
+def _bad_request(message: str) -> Response:
+    return Response(error_body(400, message, problem=False), status=400)
+
+
+def _put_value(request) -> str | None:
+    # Read into memory first, so that wagtail-localize's view can parse the same body again.
+    request.body  # noqa: B018
+    # wagtail-localize reads the form field, as its editor sends it.
+    return request.POST.get("value")
+
+
+def _segment_of(translation: Translation, model, segment_id: int):
+    segment = get_object_or_404(model.objects.select_related("context"), id=segment_id)
+    if segment.context.object_id != translation.source.object_id:
+        raise Http404
+    return segment
+
+
+# The same authentication and permission as wagtail-localize's editor endpoints.
+@api_view(["PUT", "DELETE"])
+@permission_classes([IsAuthenticated])
+@authentication_classes([SessionAuthentication])
+def edit_string_translation(request, translation_id: int, string_segment_id: int):
+    """The translation editor's save of one string: refused with a 400 when the string is not
+    safe markup for its source (`markup_problems`), else saved by wagtail-localize."""
+    if request.method == "PUT":
+        translation = editable_translation(request, translation_id)
+        segment = _segment_of(translation, StringSegment, string_segment_id)
+        value = _put_value(request)
+        if value is None:
+            return _bad_request(_("The translation is missing; nothing was saved."))
+        problems = markup_problems(source=segment.string.data, translation=value)
+        if problems:
+            return _bad_request(
+                _("This translation would break the page, so it was not saved: %(problems)s.")
+                % {"problems": "; ".join(problems)}
+            )
+    return localize_editor.edit_string_translation(
+        request._request, translation_id=translation_id, string_segment_id=string_segment_id
+    )
+
+
+@api_view(["PUT", "DELETE"])
+@permission_classes([IsAuthenticated])
+@authentication_classes([SessionAuthentication])
+def edit_override(request, translation_id: int, overridable_segment_id: int):
+    """The translation editor's replacement of a source value (a link's address, a URL
+    block's, an image): refused with a 400 when it is an address no page may link to
+    (`address_problem`), else saved by wagtail-localize."""
+    if request.method == "PUT":
+        translation = editable_translation(request, translation_id)
+        _segment_of(translation, OverridableSegment, overridable_segment_id)
+        value = _put_value(request)
+        if value is None:
+            return _bad_request(_("The value is missing; nothing was saved."))
+        problem = address_problem(value)
+        if problem:
+            return _bad_request(_("This value was not saved: %(problem)s.") % {"problem": problem})
+    return localize_editor.edit_override(
+        request._request,
+        translation_id=translation_id,
+        overridable_segment_id=overridable_segment_id,
+    )
+
+
+@require_POST
+def machine_translate(request, translation_id: int):
+    """The editor's machine translation, its refusal (`MachineTranslationRefused`) shown."""
+    try:
+        return localize_editor.machine_translate(request, translation_id)
+    except MachineTranslationRefused as refusal:
+        show_refusal(request, refusal)
+        return redirect(_next_url(request))
+
+
+class CheckedUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "update translations" form; when its machine translation is refused,
+    the whole update is rolled back and the form says why."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except MachineTranslationRefused as refusal:
+            show_refusal(self.request, refusal)
+            return redirect(self.request.get_full_path())
 
 
 @require_POST

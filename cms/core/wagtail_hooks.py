@@ -1,7 +1,10 @@
-"""Admin additions for the translation workflow: the status report, the checked PO upload and
-the tag translations snippet."""
+"""Admin additions for the translation workflow: the status report, the checked ways
+translations get in (PO upload, the editor's saves, machine translation) and the tag
+translations snippet."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -10,11 +13,37 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import TagTranslation
 from .translation_admin import (
+    CheckedUpdateTranslationsView,
     TranslationStatusReportView,
     can_see_translation_status,
+    edit_override,
+    edit_string_translation,
+    machine_translate,
     sync_translations,
     upload_pofile,
 )
+
+# wagtail-localize's URLs whose views Cordata's replace (`translation_admin`), so that every
+# translation passes the markup rule. Registered before wagtail-localize's own (cms.core comes
+# first in INSTALLED_APPS) on the same paths, they answer the links wagtail-localize makes
+# (`wagtail_localize:<name>`) and its editor calls.
+LOCALIZE = "localize/"
+CHECKED_LOCALIZE_VIEWS = {
+    "upload_pofile": ("translate/<int:translation_id>/pofile/upload/", upload_pofile),
+    "edit_string_translation": (
+        "translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+        edit_string_translation,
+    ),
+    "edit_override": (
+        "translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+        edit_override,
+    ),
+    "machine_translate": ("translate/<int:translation_id>/machine_translate/", machine_translate),
+    "update_translations": (
+        "update/<int:translation_source_id>/",
+        CheckedUpdateTranslationsView.as_view(),
+    ),
+}
 
 
 @hooks.register("register_admin_urls")
@@ -30,14 +59,17 @@ def register_translation_urls():
             sync_translations,
             name="cordata_translation_sync",
         ),
-        # The same path as wagtail-localize's upload view, listed first so that it answers
-        # instead; `wagtail_localize:upload_pofile` therefore reverses to this view.
-        path(
-            "localize/translate/<int:translation_id>/pofile/upload/",
-            upload_pofile,
-            name="cordata_upload_pofile",
+        *(
+            path(LOCALIZE + route, view, name=f"cordata_{name}")
+            for name, (route, view) in CHECKED_LOCALIZE_VIEWS.items()
         ),
     ]
+
+
+@hooks.register("insert_global_admin_js")
+def translation_editor_refusals():
+    # The editor shows a refused save's reason instead of "Server error".
+    return format_html('<script src="{}"></script>', static("core/translation-editor-refusals.js"))
 
 
 class TranslationStatusMenuItem(MenuItem):

@@ -4,7 +4,8 @@ document form that edits document titles in other languages.
 The translator is chosen from the environment: DeepL when `DEEPL_API_KEY` is set, else
 LibreTranslate when `LIBRETRANSLATE_URL` is set, else wagtail-localize's dummy translator (it
 reverses the words, to try the workflow without an external service) outside production, and
-none in production.
+none in production. Whichever it is, its results pass Cordata's markup rule before anything
+is saved (`cms.core.machine_translation`).
 """
 
 import os
@@ -21,7 +22,28 @@ _IN_PRODUCTION = os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith(".product
 def machine_translator(
     *, deepl_api_key: str, libretranslate_url: str, libretranslate_api_key: str, production: bool
 ) -> dict | None:
-    """The WAGTAILLOCALIZE_MACHINE_TRANSLATOR setting for this environment (None: no button)."""
+    """The WAGTAILLOCALIZE_MACHINE_TRANSLATOR setting for this environment (None: no button).
+
+    The chosen translator is wrapped in `CheckedMachineTranslator`, so that its results pass
+    the markup rule before anything is saved.
+    """
+    translator = _chosen_translator(
+        deepl_api_key=deepl_api_key,
+        libretranslate_url=libretranslate_url,
+        libretranslate_api_key=libretranslate_api_key,
+        production=production,
+    )
+    if translator is None:
+        return None
+    return {
+        "CLASS": "cms.core.machine_translation.CheckedMachineTranslator",
+        "OPTIONS": {"TRANSLATOR": translator},
+    }
+
+
+def _chosen_translator(
+    *, deepl_api_key: str, libretranslate_url: str, libretranslate_api_key: str, production: bool
+) -> dict | None:
     if deepl_api_key:
         return {
             "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",

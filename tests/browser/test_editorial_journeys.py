@@ -222,3 +222,35 @@ def test_translator_publishes_the_english_version(
     visitor.wait_for_url(english_url)
     assert visitor.get_by_role("heading", level=1).inner_text() == TRANSLATIONS[TITLE]
     screenshot(visitor, "journey-translator-release-in-english")
+
+
+def test_the_translation_editor_says_why_it_refuses_a_string(
+    demo_site, new_page, screenshot, approved_release
+):
+    from wagtail_localize.models import StringTranslation
+
+    translator = new_page(1280, 900, locale=ADMIN_LOCALE)
+    admin_sign_in(demo_site, translator, TRANSLATOR)
+    demo_site.visit(translator, f"/admin/localize/submit/page/{approved_release.pk}/")
+    translator.get_by_role("checkbox", name="English").check()
+    translator.get_by_role("button", name="Submit").click()
+    translator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+
+    panel = translator.get_by_role("tabpanel", name="Content")
+    source_text = translator.get_by_text(PARAGRAPH, exact=True).filter(visible=True)
+    segment = panel.get_by_role("listitem").filter(has=source_text).last
+    segment.get_by_role("button", name="Translate", exact=True).click()
+    segment.get_by_role("textbox").fill("Each visit ends <script>alert(document.cookie)</script>")
+    segment.get_by_role("button", name="Save", exact=True).click()
+    refusal = "This translation would break the page, so it was not saved: <script> is not allowed."
+    segment.get_by_text(refusal).wait_for()
+    screenshot(translator, "journey-translator-refused-string")
+    assert not StringTranslation.objects.filter(translation_of__data=PARAGRAPH).exists()
+
+    segment.get_by_role("button", name="Edit", exact=True).click()
+    segment.get_by_role("textbox").fill(TRANSLATIONS[PARAGRAPH])
+    segment.get_by_role("button", name="Save", exact=True).click()
+    segment.get_by_role("button", name="Edit", exact=True).wait_for()
+    assert segment.get_by_text(refusal).count() == 0
+    saved = StringTranslation.objects.get(translation_of__data=PARAGRAPH)
+    assert saved.data == TRANSLATIONS[PARAGRAPH] and not saved.has_error

@@ -4,11 +4,15 @@ import io
 from collections.abc import Callable
 from types import SimpleNamespace
 
+import polib
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -58,6 +62,40 @@ def publish(page: Page) -> Page:
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def submit_translation(client, page, locale) -> Translation:
+    """The translation of `page` into `locale`, started as "Translate this page" does."""
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [locale.pk]},
+    )
+    assert response.status_code == 302
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale=locale)
+
+
+def download_po(client, translation: Translation) -> polib.POFile:
+    """The PO file the admin offers for `translation`."""
+    response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert response.status_code == 200
+    return polib.pofile(response.content.decode())
+
+
+def upload_po(client, translation: Translation, content: bytes, *, next_url="/admin/"):
+    """Upload `content` as the translated PO file of `translation`, as the admin's form does."""
+    url = reverse("wagtail_localize:upload_pofile", args=[translation.pk])
+    upload = SimpleUploadedFile("translation.po", content, content_type="text/x-gettext")
+    return client.post(url, {"file": upload, "next": next_url})
+
+
+def shown_messages(response, *, level: int | None = None) -> list[str]:
+    """The admin messages a response left, or those of one `level` (earlier steps may have left
+    their own first)."""
+    return [
+        str(message)
+        for message in get_messages(response.wsgi_request)
+        if level is None or message.level == level
+    ]
 
 
 @pytest.fixture(autouse=True)

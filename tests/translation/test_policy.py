@@ -110,8 +110,18 @@ def test_source_and_target_languages():
     assert translation.translation_language_choices() == [("en", "English")]
 
 
+CHECKED = "cms.core.machine_translation.CheckedMachineTranslator"
+
+
+def _wrapped(config: dict) -> dict:
+    """The translator a machine-translator setting wraps (every one is checked)."""
+    assert config["CLASS"] == CHECKED
+    return config["OPTIONS"]["TRANSLATOR"]
+
+
 def test_tests_and_development_use_the_dummy_translator():
-    assert settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR["CLASS"].endswith("DummyTranslator")
+    wrapped = _wrapped(settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR)
+    assert wrapped["CLASS"].endswith("DummyTranslator")
 
 
 @pytest.mark.parametrize(
@@ -130,7 +140,7 @@ def test_machine_translator_follows_the_environment(environment, expected):
         "libretranslate_api_key": "",
         "production": False,
     }
-    config = machine_translator(**{**arguments, **environment})
+    config = _wrapped(machine_translator(**{**arguments, **environment}))
     assert config["CLASS"].endswith(expected)
     if "deepl" in expected:
         assert config["OPTIONS"]["AUTH_KEY"] == environment["deepl_api_key"]
@@ -141,7 +151,8 @@ def test_machine_translator_follows_the_environment(environment, expected):
 def test_production_offers_no_dummy_translator():
     arguments = {"deepl_api_key": "", "libretranslate_url": "", "libretranslate_api_key": ""}
     assert machine_translator(**arguments, production=True) is None
-    assert machine_translator(**{**arguments, "deepl_api_key": "k"}, production=True)
+    deepl = machine_translator(**{**arguments, "deepl_api_key": "k"}, production=True)
+    assert _wrapped(deepl)["CLASS"].endswith("deepl.DeepLTranslator")
 
 
 def test_pages_are_translatable_models():
