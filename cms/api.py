@@ -35,4 +35,6 @@ def v3_urls():
     return urlpatterns, app_name, namespace
 
 
-not_found_urls = [re_path(r"^api/(?P<path>.*)$", api_not_found, name="api_not_found")]
+# Any path under /api/, line breaks included (`.` alone would stop at one and leave it to the
+# site's HTML 404).
+not_found_urls = [re_path(r"^api/(?P<path>[\s\S]*)\Z", api_not_found, name="api_not_found")]

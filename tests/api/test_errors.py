@@ -277,6 +277,14 @@ def test_v2_other_refusals(client, site_tree, url, params, status, expected):
     assert message(client.get(url, params), status) == expected
 
 
+@pytest.mark.parametrize("url", ["/api/v3/images/a%0Ab/", "/api/v2/pages/%0A/", "/api/v3/%0A"])
+def test_a_path_with_a_line_break_is_a_json_404(client, site_tree, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["message"].startswith("No API route at")
+
+
 def test_v2_detail_refuses_a_bad_fields_list(client, catalogue):
     response = client.get(f"/api/v2/pages/{catalogue.lead.pk}/", {"fields": "colour"})
     assert message(response, 400).startswith(
