@@ -234,6 +234,10 @@ def main(argv: list[str] | None = None) -> int:
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
+        if not args.immediate:
+            # What loading the demo queued (its documents' text, index updates), done first:
+            # the figures are the uploads' own.
+            call_command("db_worker", batch=True, interval=0, no_startup_delay=True, verbosity=0)
         from django.contrib.auth import get_user_model
         from wagtail.models import Locale
 
