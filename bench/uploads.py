@@ -5,8 +5,8 @@
 Builds the demo site in a throwaway SQLite database, starts gunicorn (one sync worker,
 production settings) and, unless `--immediate`, a task worker (`manage.py db_worker`, with
 `TASK_BACKEND=database`), signs in as the demo partner and uploads to a workspace, over HTTP:
-a DOCX zip bomb (a few hundred KB that unpack to `--bomb-mb` MB of XML) and an honest PDF of
-about `--pdf-mb` MB. For each it prints the request's status and time, the web worker's
+a DOCX zip bomb (a few hundred KB that unpack to `--bomb-mb` MB of XML), a DOCX of 250,000
+parts and an honest PDF of about `--pdf-mb` MB. For each it prints the request's status and time, the web worker's
 resident memory before and at its peak during the request (Linux `VmHWM`, reset before each
 upload), the time until the text was read (or the file refused), and the peak memory of the
 child process that read it. Goal: the web worker grows by less than 50 MB for either.
@@ -247,10 +247,12 @@ def main(argv: list[str] | None = None) -> int:
         workspace_url = workspace_list(user=partner, locale=Locale.get_default())[0].url
 
         log("building the files")
-        from tests.hostile_files import docx_bomb, honest_large_pdf
+        from tests.hostile_files import docx_bomb, docx_with_parts, honest_large_pdf
 
         files = [
             ("bomba.docx", docx_bomb(args.bomb_mb * 2**20)),
+            # A directory of a quarter of a million entries, a few MB: its parsing is a cost too.
+            ("parti.docx", docx_with_parts(250_000)),
             ("relazione.pdf", honest_large_pdf(args.pdf_mb * 2**20)),
         ]
         server = GunicornServer(env={**os.environ, **env}, workers=1, log_path=workdir / "web.log")

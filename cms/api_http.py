@@ -36,6 +36,9 @@ READ_METHODS = ("GET", "HEAD", "OPTIONS")
 SEARCH_UNAVAILABLE = "Search is temporarily unavailable; try again later, or leave out search."
 # How much of a client's value a message repeats.
 SHOWN_VALUE_LENGTH = 60
+# Tags one list may be narrowed by: each is a join, and a handful is what a reader combines.
+MAX_TAGS = 10
+TAGS_RULE = f"at most {MAX_TAGS} tags"
 
 
 class APIError(Exception):

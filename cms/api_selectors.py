@@ -4,6 +4,8 @@ Privacy comes from `cms.core.privacy` and nowhere else; these selectors add only
 particular to the APIs (the site's language trees, the base ordering).
 """
 
+from collections.abc import Sequence
+
 from django.db.models import Q, QuerySet
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -40,6 +42,13 @@ def _related_paths(tree: dict, prefix: str = "") -> list[str]:
         path = f"{prefix}{name}"
         paths.extend(_related_paths(subtree, f"{path}__") if subtree else [path])
     return paths
+
+
+def api_tagged(queryset: QuerySet, *, tags: Sequence[str], field: str = "tags") -> QuerySet:
+    """Items of `queryset` carrying every one of `tags` (the APIs allow `MAX_TAGS` of them)."""
+    for tag in tags:
+        queryset = queryset.filter(**{f"{field}__name": tag})
+    return queryset
 
 
 def api_searchable(queryset: QuerySet) -> QuerySet:

@@ -60,7 +60,9 @@ from cms.api_auth import APITokenAuthentication
 from cms.api_http import (
     MAX_ID,
     MAX_OFFSET,
+    MAX_TAGS,
     SEARCH_UNAVAILABLE,
+    TAGS_RULE,
     APIError,
     error_body,
     invalid_value,
@@ -75,6 +77,7 @@ from cms.api_selectors import (
     api_image_list,
     api_page_list,
     api_searchable,
+    api_tagged,
 )
 from cms.api_shapes import (
     DocumentURLField,
@@ -196,8 +199,12 @@ class ValidatedFieldsFilter(BaseFilterBackend):
             field = model._meta.get_field(name)
             value = filter_value(field, request.GET[name])
             if isinstance(field, TaggableManager):
-                for tag in value.split(","):
-                    queryset = queryset.filter(**{f"{name}__name": tag})
+                tags = value.split(",")
+                if len(tags) > MAX_TAGS:
+                    raise APIError(
+                        400, invalid_value(name, f"{TAGS_RULE}, separated by commas", value)
+                    )
+                queryset = api_tagged(queryset, tags=tags, field=name)
             else:
                 queryset = queryset.filter(**{name: value})
         return queryset

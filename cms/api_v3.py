@@ -26,7 +26,7 @@ from typing import Annotated, Literal, get_origin
 from django.conf import settings
 from django.http import Http404
 from ninja import Field, NinjaAPI, Path, Query, Router, Schema
-from ninja.errors import AuthenticationError, HttpError, Throttled
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous
@@ -43,10 +43,11 @@ from wagtail.models import Page, Site, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from cms.api_auth import BearerTokenAuth
+from cms.api_auth import BearerTokenAuth, presented_token
 from cms.api_http import (
     MAX_ID,
     MAX_OFFSET,
+    MAX_TAGS,
     SEARCH_UNAVAILABLE,
     APIError,
     error_body,
@@ -61,6 +62,7 @@ from cms.api_selectors import (
     api_image_list,
     api_page_list,
     api_searchable,
+    api_tagged,
 )
 from cms.api_shapes import ImageRef, RenditionField, prepare
 from cms.groups.models import PartnerKind, Sector
@@ -145,9 +147,7 @@ def _reject_unexpected(request, schema: type[Schema]) -> None:
 
 def _tagged(queryset, tags: list[str]):
     """Items carrying every one of `tags`."""
-    for tag in tags:
-        queryset = queryset.filter(tags__name=tag)
-    return queryset
+    return api_tagged(queryset, tags=tags)
 
 
 def _ordered_and_searched(queryset, filters, *, tiebreak: str, operator: str | None = None):
@@ -177,14 +177,11 @@ def _ordered_and_searched(queryset, filters, *, tiebreak: str, operator: str | N
         ) from None
 
 
-def _reselected(visible):
-    """A visible collection-item list (documents, images) re-selected by id, relations loaded."""
-    return (
-        visible.model.objects.filter(pk__in=visible.values("pk"))
-        .select_related("collection")
-        .prefetch_related("tags")
-        .order_by("pk")
-    )
+def _listed(visible):
+    """A visible collection-item list (documents, images) with its relations loaded, by id.
+
+    A search re-selects it by id (`api_searchable`), as every list."""
+    return visible.select_related("collection").prefetch_related("tags").order_by("pk")
 
 
 # Pages -----------------------------------------------------------------------------------
@@ -200,7 +197,7 @@ class PageFilters(Schema):
     child_of: ObjectId | None = None
     descendant_of: ObjectId | None = None
     translation_of: ObjectId | None = None
-    tags: list[Annotated[str, Field(max_length=100)]] = []
+    tags: Annotated[list[Annotated[str, Field(max_length=100)]], Field(max_length=MAX_TAGS)] = []
     sector: Literal[tuple(Sector.values)] | None = None
     country: Annotated[str, Field(pattern=COUNTRY_PATTERN)] | None = None
     kind: Literal[tuple(PartnerKind.values)] | None = None
@@ -312,13 +309,13 @@ class DocumentFilters(Schema):
     kind: Literal[tuple(DocumentKind.values)] | None = None
     language: Literal[tuple(DocumentLanguage.values)] | None = None
     thematic_group: ObjectId | None = None
-    tags: list[Annotated[str, Field(max_length=100)]] = []
+    tags: Annotated[list[Annotated[str, Field(max_length=100)]], Field(max_length=MAX_TAGS)] = []
     order: Literal["title", "-title", "created_at", "-created_at"] | None = None
     search: Annotated[str, Field(max_length=200)] | None = None
 
 
 def _documents(request):
-    return _reselected(api_document_list(user=request.user))
+    return _listed(api_document_list(user=request.user))
 
 
 @documents_router.get(
@@ -374,13 +371,13 @@ ImageSchema = read_generator.extend_schema(
 class ImageFilters(Schema):
     """Image list parameters."""
 
-    tags: list[Annotated[str, Field(max_length=100)]] = []
+    tags: Annotated[list[Annotated[str, Field(max_length=100)]], Field(max_length=MAX_TAGS)] = []
     order: Literal["title", "-title", "created_at", "-created_at"] | None = None
     search: Annotated[str, Field(max_length=200)] | None = None
 
 
 def _images(request):
-    return _reselected(api_image_list(user=request.user))
+    return _listed(api_image_list(user=request.user))
 
 
 @images_router.get(
@@ -432,11 +429,7 @@ auth_router.get(
 def _docs_enabled(view):
     def gated(request, *args, **kwargs):
         if not settings.WAGTAILAPI_DOCS_ENABLED:
-            return api_v3.create_response(
-                request,
-                error_body(404, "This site does not publish its API description.", problem=True),
-                status=404,
-            )
+            return _error(request, APIError(404, "This site does not publish its API description."))
         return view(request, *args, **kwargs)
 
     return gated
@@ -543,7 +536,10 @@ def _rule(schema: dict) -> str:
     if "const" in schema:
         return str(schema["const"])
     if schema.get("type") == "array":
-        return _rule(schema.get("items", {})) + " (repeat the parameter for more: tags=a&tags=b)"
+        each = _rule(schema.get("items", {})) + " (repeat the parameter for more: tags=a&tags=b)"
+        if "maxItems" in schema:
+            return f"at most {schema['maxItems']} values, each {each}"
+        return each
     if schema.get("type") == "integer":
         low, high = schema.get("minimum"), schema.get("maximum")
         if low is not None and high is not None:
@@ -584,7 +580,9 @@ def _sent_value(request, location: str, name: str, index) -> str | None:
     values = request.GET.getlist(name)
     if not values:
         return None
-    return values[index] if isinstance(index, int) and index < len(values) else values[-1]
+    if isinstance(index, int) and index < len(values):
+        return values[index]
+    return values[-1] if len(values) == 1 else f"{len(values)} values"
 
 
 def _error_location(loc, rules: dict[str, str]) -> tuple[str, str, int | None]:
@@ -612,26 +610,11 @@ def _invalid_request(request, exc):
     )
 
 
-@api_v3.exception_handler(Throttled)
-def _throttled(request, exc):
-    wait = exc.wait if exc.wait is not None else 60
-    return _error(
-        request,
-        APIError(
-            429,
-            f"Too many requests; wait {wait} seconds (Retry-After) before the next one.",
-            headers={"Retry-After": str(wait)},
-        ),
-    )
-
-
 @api_v3.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
-    header = request.headers.get("Authorization", "")
-    scheme, _space, token = header.strip().partition(" ")
-    if not header:
+    if not request.headers.get("Authorization"):
         message = "whoami needs an API token: send Authorization: Bearer <token>."
-    elif scheme.lower() != "bearer" or not token.strip():
+    elif presented_token(request) is None:
         message = "The Authorization header must read Bearer <token> (the Bearer scheme)."
     else:
         message = (

@@ -200,6 +200,7 @@ def _production_env(tmp_path, **overrides: str) -> dict[str, str]:
         "SECRET_KEY": PRODUCTION_SECRET_KEY,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
         "ALLOWED_HOSTS": "example.org",
+        "TASK_BACKEND": "database",
     }
     env.update(overrides)
     return {k: v for k, v in env.items() if v is not None}
@@ -248,6 +249,20 @@ class TestProductionSettings:
         assert result.returncode == 0, result.stdout + result.stderr
         assert "WARNING" not in result.stdout + result.stderr
         assert "no issues" in result.stdout
+
+    def test_deploy_check_warns_when_tasks_run_inside_requests(self, tmp_path):
+        result = _run(
+            ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+            **_production_env(tmp_path, TASK_BACKEND="immediate"),
+        )
+        assert result.returncode != 0
+        assert "cordata.W001" in result.stdout + result.stderr
+        assert "TASK_BACKEND=database" in result.stdout + result.stderr
+
+    def test_an_unknown_task_backend_stops_with_a_clear_message(self, tmp_path):
+        result = _run(["manage.py", "check"], **_production_env(tmp_path, TASK_BACKEND="celery"))
+        assert result.returncode != 0
+        assert "TASK_BACKEND must be one of immediate, database" in result.stderr
 
     def test_missing_secret_key_stops_with_a_clear_message(self, tmp_path):
         result = _run(["manage.py", "check"], **_production_env(tmp_path, SECRET_KEY=None))

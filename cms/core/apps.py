@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Cordata core"
 
     def ready(self):
-        from . import cache, privacy
+        from . import cache, checks, privacy  # noqa: F401 - checks registers itself
 
         cache.connect()
         privacy.connect()

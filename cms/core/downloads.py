@@ -12,13 +12,13 @@ import posixpath
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.static import serve as static_serve
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_document_serve
 
 from .privacy import visible_documents
 from .refusals import refuse
+from .responses import private
 
 # The only folders of MEDIA_ROOT that are public: Wagtail's original images and renditions.
 PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
@@ -43,8 +43,7 @@ def document_serve(request, document_id: int, document_filename: str) -> HttpRes
         del response["Content-Encoding"]
     public = visible_documents(model.objects.filter(pk=document.pk), user=None).exists()
     if not public:
-        add_never_cache_headers(response)  # includes `private` and `no-store`
-        patch_vary_headers(response, ["Cookie", "Authorization"])
+        private(response, vary=("Cookie", "Authorization"))
     return response
 
 

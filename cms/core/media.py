@@ -3,8 +3,8 @@
 Uploads larger than `FILE_UPLOAD_MAX_MEMORY_SIZE` are streamed into `MEDIA_ROOT/tmp/` (not the
 system's temporary directory), as are copies made to read a remote file: a process killed
 mid-way (a worker restarted, `kill -9`) leaves its partial file where `manage.py clean_media`
-finds it, next to the files stored under `documents/`, `images/` and `original_images/` whose
-row was never committed. `media_orphans` lists both kinds, older than a grace period so that
+finds it, next to the files stored in the upload folders (`documents/`, `images/`,
+`original_images/`…: `CORDATA_MEDIA_MANAGED_FOLDERS`) whose row was never committed. `media_orphans` lists both kinds, older than a grace period so that
 nothing still being written is touched.
 """
 
@@ -106,15 +106,17 @@ def _same_storage(storage) -> bool:
 
 
 def media_orphans(*, grace_seconds: float, now: float | None = None) -> list[MediaOrphan]:
-    """Files under MEDIA_ROOT older than `grace_seconds` that no row references (and every
-    file of the temporary area that old), by name."""
+    """Files in MEDIA_ROOT's upload folders (`CORDATA_MEDIA_MANAGED_FOLDERS`) older than
+    `grace_seconds` that no row references, and every file of the temporary area that old, by
+    name. Nothing else under MEDIA_ROOT is ever looked at."""
     root = Path(settings.MEDIA_ROOT)
     if not root.is_dir():
         return []
     now = time.time() if now is None else now
     referenced = referenced_media_names()
     orphans = []
-    for directory, _folders, files in os.walk(root):
+    walks = (os.walk(root / folder) for folder in settings.CORDATA_MEDIA_MANAGED_FOLDERS)
+    for directory, _folders, files in (entry for walk in walks for entry in walk):
         for file_name in files:
             path = Path(directory) / file_name
             name = path.relative_to(root).as_posix()

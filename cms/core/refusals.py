@@ -9,9 +9,9 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import resolve_url
-from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 from .privacy import is_signed_in
+from .responses import private
 
 
 def sign_in_url() -> str:
@@ -21,10 +21,7 @@ def sign_in_url() -> str:
 
 def sign_in_redirect(request) -> HttpResponse:
     """To the sign-in page with `next` set to this request's address; never stored."""
-    response = redirect_to_login(request.get_full_path(), sign_in_url())
-    add_never_cache_headers(response)
-    patch_vary_headers(response, ["Cookie"])
-    return response
+    return private(redirect_to_login(request.get_full_path(), sign_in_url()))
 
 
 def refuse(request) -> HttpResponse:

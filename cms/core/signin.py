@@ -13,11 +13,11 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext, ngettext
 from wagtail.admin.forms.auth import LoginForm
 from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 
+from cms.core.responses import private
 from cms.core.throttle import EmailAction, Scope, email_limit
 
 LOCKED_OUT = "locked_out"
@@ -74,7 +74,7 @@ def lockout_response(
         response = TemplateResponse(
             request, "registration/locked_out.html", {"message": lockout_message()}
         ).render()
-        add_never_cache_headers(response)
+        private(response)
     response.status_code = settings.AXES_HTTP_RESPONSE_CODE
     response["Retry-After"] = str(cooloff_seconds())
     return response

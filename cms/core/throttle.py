@@ -17,16 +17,28 @@ from django_ratelimit.core import get_usage
 TOKEN_FAILURES = "cordata.api_token_failures"
 
 
-def _is_ip(value: str) -> bool:
+# One IPv6 subscriber commonly holds a whole /64: counting each address apart would give an
+# attacker billions of fresh starts, so an IPv6 client counts as its /64.
+IPV6_CLIENT_PREFIX = 64
+
+
+def _counted_as(value: str) -> str | None:
+    """The address a count is kept under: an IPv4 address itself, an IPv6 one's /64 (written
+    as that network's first address); None for something that is no address."""
     try:
-        ipaddress.ip_address(value)
+        address = ipaddress.ip_address(value)
     except ValueError:
-        return False
-    return True
+        return None
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:  # ::ffff:a.b.c.d is an IPv4 client
+            return str(address.ipv4_mapped)
+        network = ipaddress.IPv6Network(f"{address}/{IPV6_CLIENT_PREFIX}", strict=False)
+        return str(network.network_address)
+    return str(address)
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The address the request came from.
+    """The address the request came from, as counts are kept (IPv6: its /64).
 
     REMOTE_ADDR, unless `CORDATA_TRUSTED_PROXY_COUNT` proxies stand in front: then the address
     the outermost of them saw, which is that many entries from the end of X-Forwarded-For
@@ -41,9 +53,9 @@ def client_ip(request: HttpRequest) -> str:
             for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
             if entry.strip()
         ]
-        if len(chain) >= proxies and _is_ip(chain[-proxies]):
-            return chain[-proxies]
-    return remote
+        if len(chain) >= proxies and (forwarded := _counted_as(chain[-proxies])):
+            return forwarded
+    return _counted_as(remote) or remote
 
 
 def _usage(request: HttpRequest, *, group: str, value: str, rate: str, increment: bool):

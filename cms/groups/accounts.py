@@ -13,11 +13,11 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
+from cms.core.responses import private
 from cms.core.signin import ResetLinksLimitedMixin
 
 from .forms import PartnerAuthenticationForm, PartnerPasswordResetForm
 from .models import PartnerAccount
-from .views import private
 from .workspace_selectors import workspace_list
 
 

@@ -8,12 +8,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from cms.core.listing import paginate
 from cms.core.privacy import is_signed_in
 from cms.core.refusals import sign_in_redirect
+from cms.core.responses import private
 
 from .forms import (
     WorkspaceDocumentFilterForm,
@@ -32,14 +32,6 @@ from .workspace_selectors import (
 PER_PAGE = 20
 
 
-def private(response: HttpResponse) -> HttpResponse:
-    """Mark `response` as for this user only: `Cache-Control: private, no-store` and no indexing."""
-    add_never_cache_headers(response)  # max-age=0, no-cache, no-store, must-revalidate, private
-    patch_vary_headers(response, ["Cookie"])
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
-
-
 def workspace_closed(request, *, workspace: WorkspacePage) -> HttpResponse:
     """For someone who may not enter: visitors are sent to sign in (and back here afterwards);
     signed-in people outside the group get a 403 saying whose workspace it is.
@@ -48,7 +40,7 @@ def workspace_closed(request, *, workspace: WorkspacePage) -> HttpResponse:
     shows anyway: no title of its pages or documents, whatever address was asked.
     """
     if not is_signed_in(request.user):
-        return private(sign_in_redirect(request))
+        return sign_in_redirect(request)
     context = {"group": workspace_group(workspace=workspace)}
     response = TemplateResponse(request, "groups/workspace_closed.html", context, status=403)
     return private(response)

@@ -20,8 +20,9 @@ from .workspace_selectors import workspace_may_enter
 def keep_workspaces_private(page, request, serve_args, serve_kwargs):
     """Answer for a workspace someone may not enter, before Wagtail's own restriction check.
 
-    Visitors get a sign-in form instead of a bare redirect, and signed-in partners of other
-    groups a 403 saying the workspace is their group's (Wagtail would send them back to log in).
+    Visitors are sent to the site's sign-in page (Wagtail's admin login otherwise), and
+    signed-in partners of other groups get a 403 saying whose workspace it is (Wagtail would
+    send them back to log in).
     """
     if isinstance(page, WorkspacePage) and not workspace_may_enter(
         workspace=page, user=request.user

@@ -8,9 +8,11 @@ Two readings, both in `extractors.py` run as a fresh interpreter (`run_extractor
 
 The web process never parses a document itself, so a hostile file costs it nothing but the
 wait; the child is stopped by the operating system at `CORDATA_EXTRACTION_MEMORY_MB` of
-address space and `CORDATA_EXTRACTION_TIMEOUT_SECONDS` of CPU, and by this module at the same
-number of seconds of wall-clock time. Nothing here raises on a bad file: every outcome is an
-`ExtractedText`, a failure carrying its reason (`TextExtractionNote`).
+address space and at its time limit in CPU seconds, and by this module at the same number of
+seconds of wall-clock time (`CORDATA_INSPECTION_TIMEOUT_SECONDS` for an inspection, which an
+upload request waits for; `CORDATA_EXTRACTION_TIMEOUT_SECONDS` for a reading). Nothing here
+raises on a bad file: every outcome is an `ExtractedText`, a failure carrying its reason
+(`TextExtractionNote`).
 """
 
 from __future__ import annotations
@@ -56,9 +58,8 @@ class ExtractedText:
         return cls("", TextExtractionStatus.FAILED, note, peak_kib)
 
 
-def limits() -> dict:
+def limits(*, timeout: float) -> dict:
     """The limits the child applies to itself and to the file, from settings."""
-    timeout = settings.CORDATA_EXTRACTION_TIMEOUT_SECONDS
     return {
         "memory_bytes": max(settings.CORDATA_EXTRACTION_MEMORY_MB, _MEMORY_FLOOR_MB) * 2**20,
         "cpu_seconds": max(int(timeout), 1),
@@ -73,9 +74,16 @@ def limits() -> dict:
 def run_extractor(mode: str, extension: str, *, path: str | None, data: bytes = b"") -> dict:
     """Runs `extractors.py` on a file (by path, or its bytes on standard input); its verdict.
 
-    A child that runs out of time, memory or CPU, or dies, gives `{"ok": False, "reason"}`
-    like any unreadable file.
+    An inspection, which an upload request waits for, gets
+    `CORDATA_INSPECTION_TIMEOUT_SECONDS`; a reading, on the task queue,
+    `CORDATA_EXTRACTION_TIMEOUT_SECONDS`. A child that runs out of time, memory or CPU, or
+    dies, gives `{"ok": False, "reason"}` like any unreadable file.
     """
+    timeout = (
+        settings.CORDATA_INSPECTION_TIMEOUT_SECONDS
+        if mode == "inspect"
+        else settings.CORDATA_EXTRACTION_TIMEOUT_SECONDS
+    )
     command = [
         sys.executable,
         "-I",  # no environment, no user site, no current directory: only the script
@@ -83,9 +91,8 @@ def run_extractor(mode: str, extension: str, *, path: str | None, data: bytes = 
         mode,
         extension,
         path or "-",
-        json.dumps(limits()),
+        json.dumps(limits(timeout=timeout)),
     ]
-    timeout = settings.CORDATA_EXTRACTION_TIMEOUT_SECONDS
     try:
         # A fixed interpreter and script, no shell.
         completed = subprocess.run(

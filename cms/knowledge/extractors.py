@@ -11,11 +11,13 @@ which the operating system stops at its limit.
 `inspect` checks what can be checked without reading the text (a package's member count, its
 unpacked size and compression ratio, DTDs in its XML, a PDF's page count) and prints
 `{"ok": true}` or `{"ok": false, "reason": ...}`; `extract` prints `{"ok": true, "text": ...,
-"truncated": bool}` or a reason. Reasons are the codes of `TextExtractionNote`.
+"truncated": bool}` or a reason. Reasons are the codes of `TextExtractionNote`, and
+`wrong_type` (a package that is not what its extension says, refused at upload).
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import re
@@ -26,13 +28,16 @@ import zipfile
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
-# The XML of every zip-based format read here; their other members are media and settings.
-_OOXML_TEXT_PARTS = {
-    "docx": re.compile(r"^word/document\.xml$"),
-    "pptx": re.compile(r"^ppt/slides/slide(\d+)\.xml$"),
-    "xlsx": re.compile(r"^xl/(?:sharedStrings|worksheets/sheet\d+)\.xml$"),
+# The part every package of a type carries (OOXML), or the media type it declares (ODF).
+_OOXML_MAIN_PARTS = {
+    "docx": "word/document.xml",
+    "xlsx": "xl/workbook.xml",
+    "pptx": "ppt/presentation.xml",
 }
-ZIP_FORMATS = {"docx", "xlsx", "pptx", "odt"}
+_ODF_TYPES = {"odt": b"application/vnd.oasis.opendocument.text"}
+ZIP_FORMATS = frozenset({*_OOXML_MAIN_PARTS, *_ODF_TYPES})
+_PPTX_SLIDE = re.compile(r"^ppt/slides/slide(\d+)\.xml$")
+_XLSX_SHEET = re.compile(r"^xl/worksheets/sheet(\d+)\.xml$")
 # A member this small cannot be a bomb, whatever its ratio (an XML part of repeated markup).
 _RATIO_FLOOR_BYTES = 1024 * 1024
 
@@ -75,8 +80,8 @@ class TextBudget:
             return False
         return True
 
-    def text(self, separator: str = "\n") -> str:
-        return separator.join(self.parts)
+    def text(self) -> str:
+        return "\n".join(self.parts)
 
 
 def clean_text(text: str, *, max_chars: int) -> str:
@@ -139,6 +144,20 @@ def _open_package(source: IO[bytes], limits: dict) -> zipfile.ZipFile:
     return package
 
 
+def _check_package_type(package: zipfile.ZipFile, extension: str) -> None:
+    """Refuses a package that is not what its extension says (a spreadsheet named .docx)."""
+    names = set(package.namelist())
+    if extension in _OOXML_MAIN_PARTS:
+        matches = "[Content_Types].xml" in names and _OOXML_MAIN_PARTS[extension] in names
+    else:
+        matches = False
+        if "mimetype" in names:
+            with package.open("mimetype") as mimetype:
+                matches = mimetype.read(100).strip() == _ODF_TYPES[extension]
+    if not matches:
+        raise Refused("wrong_type")
+
+
 def _iterparse(part: IO[bytes], events=("end",)) -> Iterator[tuple[str, Any]]:
     # defusedxml: no DTD, no entity, no external reference is ever expanded or fetched.
     from defusedxml import ElementTree
@@ -147,17 +166,21 @@ def _iterparse(part: IO[bytes], events=("end",)) -> Iterator[tuple[str, Any]]:
 
 
 def _docx_text(package: zipfile.ZipFile, budget: TextBudget) -> None:
-    """Paragraphs in document order; a table row's cells joined by " · "."""
-    row: list[str] | None = None
+    """Paragraphs in document order; a table row's cells joined by " · " (a table inside a
+    cell reads as that cell's text)."""
+    tables = 0
+    row: list[str] = []
     cell: list[str] = []
     paragraph: list[str] = []
     with package.open("word/document.xml") as part:
         for event, element in _iterparse(part, events=("start", "end")):
             tag = element.tag
             if event == "start":
-                if tag == f"{W}tr":
+                if tag == f"{W}tbl":
+                    tables += 1
+                elif tag == f"{W}tr" and tables == 1:
                     row = []
-                elif tag == f"{W}tc":
+                elif tag == f"{W}tc" and tables == 1:
                     cell = []
                 continue
             if tag == f"{W}t":
@@ -169,18 +192,19 @@ def _docx_text(package: zipfile.ZipFile, budget: TextBudget) -> None:
             elif tag == f"{W}p":
                 text = "".join(paragraph)
                 paragraph = []
-                if row is not None:
+                if tables:
                     cell.append(text)
                 elif not budget.add(text):
                     return
                 element.clear()
-            elif tag == f"{W}tc" and row is not None:
+            elif tag == f"{W}tc" and tables == 1:
                 row.append(" ".join(part for part in cell if part))
-            elif tag == f"{W}tr" and row is not None:
+            elif tag == f"{W}tr" and tables == 1:
                 if not budget.add(" · ".join(row)):
                     return
-                row = None
                 element.clear()
+            elif tag == f"{W}tbl":
+                tables -= 1
 
 
 def _pptx_text(package: zipfile.ZipFile, budget: TextBudget) -> None:
@@ -188,7 +212,7 @@ def _pptx_text(package: zipfile.ZipFile, budget: TextBudget) -> None:
     slides = sorted(
         (int(match.group(1)), name)
         for name in package.namelist()
-        if (match := _OOXML_TEXT_PARTS["pptx"].match(name))
+        if (match := _PPTX_SLIDE.match(name))
     )
     for _number, name in slides:
         paragraph: list[str] = []
@@ -214,9 +238,7 @@ def _xlsx_text(package: zipfile.ZipFile, budget: TextBudget) -> None:
                     shared.append("".join(element.itertext()))
                     element.clear()
     sheets = sorted(
-        (int(re.sub(r"\D", "", name) or 0), name)
-        for name in names
-        if re.match(r"^xl/worksheets/sheet\d+\.xml$", name)
+        (int(match.group(1)), name) for name in names if (match := _XLSX_SHEET.match(name))
     )
     for _number, name in sheets:
         row: list[str] = []
@@ -331,29 +353,42 @@ def _pdf_text(source: IO[bytes], budget: TextBudget, limits: dict) -> None:
             return
 
 
+def decode_text(data: bytes, *, final: bool = True) -> str:
+    """Plain text's bytes as text: UTF-16 with its byte-order mark, else UTF-8, else cp1252.
+
+    With `final=False` the bytes may stop inside a character (a file read up to a limit):
+    that last, incomplete character is left out instead of failing the decoding.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return codecs.getincrementaldecoder("utf-16")(errors="replace").decode(data, final)
+    try:
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(data, final)
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def _plain_text(source: IO[bytes], budget: TextBudget) -> None:
     # At most four bytes per character: more could not fit the budget anyway.
-    data = source.read(budget.max_chars * 4 + 4)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16", errors="replace")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
+    limit = budget.max_chars * 4 + 4
+    data = source.read(limit)
+    whole = len(data) < limit or not source.read(1)
+    text = decode_text(data, final=whole)
     sample = text[:4096]
     if len(_CONTROL.findall(sample)) > len(sample) // 10:
         raise Refused("no_text")  # binary content under a .txt name
     budget.add(text)
+    if not whole:
+        budget.truncated = True
 
 
 # --- The two modes --------------------------------------------------------------------------
 
 
 def inspect(source: IO[bytes], extension: str, limits: dict) -> dict:
-    """What can be refused before the file is stored."""
+    """What can be refused before the file is stored: a package past a limit or not of its
+    extension's type, a PDF with too many pages."""
     if extension in ZIP_FORMATS:
-        _open_package(source, limits)
+        _check_package_type(_open_package(source, limits), extension)
     elif extension == "pdf":
         try:
             _pdf_page_count(_pdf_reader(source), limits)

@@ -150,6 +150,15 @@ class ProjectDocument(AbstractDocument):
             schedule = document_text_mark_pending(self)
             if schedule and update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, *TEXT_FIELDS}
+        stored = not self._state.adding and not kwargs.get("force_insert")
+        if update_fields is None and not schedule and self.file and stored:
+            # The text is the task's to write: an edit of an instance loaded before the task
+            # stored it must not put the old (empty, pending) text back.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in TEXT_FIELDS
+            ]
         super().save(*args, **kwargs)
         if schedule:
             document_text_schedule(document=self)

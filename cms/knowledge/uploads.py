@@ -1,18 +1,18 @@
 """The one gate every document upload passes before it is stored (admin and workspaces alike).
 
 In order, cheapest first: the extension, that the file is not empty, its size, that its bytes
-are what the extension says (a PDF's header and end marker, an OOXML or ODF package's main
-part, text without NUL bytes), and then, in a child process with memory and time limits
+are what the extension says (a PDF's header and end marker, a zip header, text in UTF-8,
+UTF-16 or cp1252), and then, in a child process with memory and time limits
 (`extraction.inspect_upload`), what could take the server down when the text is read: a
-package's member count, unpacked size and compression ratio, DTDs or entities in its XML, a
-PDF's page count. A refused file raises `ValidationError` with the reason and nothing is
-stored. Encrypted or damaged PDFs are accepted: their text simply cannot be read, which
-editors are told.
+package's member count, unpacked size and compression ratio, DTDs or entities in its XML,
+its main part (a DOCX holds a document, an ODT declares its type), a PDF's page count. A
+refused file raises `ValidationError` with the reason and nothing is stored. Encrypted or
+damaged PDFs are accepted: their text simply cannot be read, which editors are told.
 """
 
 from __future__ import annotations
 
-import zipfile
+import codecs
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,14 +22,6 @@ from .extraction import inspect_upload
 from .extractors import ZIP_FORMATS
 from .models import TextExtractionNote
 
-# The part every package of this type carries (OOXML) or the declared media type (ODF).
-_OOXML_PARTS = {
-    "docx": "word/document.xml",
-    "xlsx": "xl/workbook.xml",
-    "pptx": "ppt/presentation.xml",
-}
-_ODF_TYPES = {"odt": b"application/vnd.oasis.opendocument.text"}
-
 
 def megabytes(size: int) -> str:
     """`size` bytes in MB for people: `20`, `2.5`."""
@@ -37,8 +29,8 @@ def megabytes(size: int) -> str:
 
 
 def _magic_matches(extension: str, upload) -> bool:
-    """Whether the file's bytes are what its extension says, from its header and its ZIP
-    directory only."""
+    """Whether the file's first and last bytes are what its extension says; a package's
+    contents are checked by the child process (`_corrupt` below), never parsed here."""
     upload.seek(0)
     head = upload.read(2048)
     upload.seek(0)
@@ -51,34 +43,52 @@ def _magic_matches(extension: str, upload) -> bool:
         upload.seek(0)
         return b"%%EOF" in tail
     if extension == "txt":
-        data = upload.read()
-        upload.seek(0)
-        if b"\x00" in data:
-            return False
-        for encoding in ("utf-8", "cp1252"):
-            try:
-                data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            return True
-        return False
-    return _package_matches(extension, upload)
+        return _is_text(upload)
+    return head.startswith(b"PK\x03\x04")
 
 
-def _package_matches(extension: str, upload) -> bool:
+def _is_text(upload) -> bool:
+    """Text in UTF-16 (with its byte-order mark), UTF-8 or cp1252, read in chunks."""
+    upload.seek(0)
+    head = upload.read(2)
+    upload.seek(0)
+    wide = head in (b"\xff\xfe", b"\xfe\xff")
+    decoders = (
+        [codecs.getincrementaldecoder("utf-16")()]
+        if wide
+        else [codecs.getincrementaldecoder(name)() for name in ("utf-8", "cp1252")]
+    )
     try:
-        with zipfile.ZipFile(upload) as package:
-            names = set(package.namelist())
-            if extension in _OOXML_PARTS:
-                return "[Content_Types].xml" in names and _OOXML_PARTS[extension] in names
-            if extension in _ODF_TYPES and "mimetype" in names:
-                with package.open("mimetype") as mimetype:
-                    return mimetype.read(100).strip() == _ODF_TYPES[extension]
-            return False
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
+        for chunk in iter(lambda: upload.read(64 * 1024), b""):
+            if not wide and b"\x00" in chunk:
+                return False
+            # A decoding that fails is dropped; the file is text while one is left.
+            for decoder in list(decoders):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    decoders.remove(decoder)
+            if not decoders:
+                return False
+        for decoder in list(decoders):
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                decoders.remove(decoder)
+        return bool(decoders)
     finally:
         upload.seek(0)
+
+
+def _corrupt(extension: str) -> ValidationError:
+    return ValidationError(
+        _(
+            "This file is not a valid %(type)s file: it may be damaged, or its name "
+            "may not match its content."
+        ),
+        code="corrupt",
+        params={"type": extension.upper()},
+    )
 
 
 def _limit_message(reason: str, detail: dict) -> ValidationError:
@@ -144,16 +154,12 @@ def validate_document_upload(upload) -> str:
             params={"size": megabytes(upload.size), "limit": megabytes(limit)},
         )
     if not _magic_matches(extension, upload):
-        raise ValidationError(
-            _(
-                "This file is not a valid %(type)s file: it may be damaged, or its name "
-                "may not match its content."
-            ),
-            code="corrupt",
-            params={"type": extension.upper()},
-        )
+        raise _corrupt(extension)
     if extension in ZIP_FORMATS or extension == "pdf":
         verdict = inspect_upload(upload, extension=extension)
         if not verdict.get("ok"):
-            raise _limit_message(verdict.get("reason", ""), verdict.get("detail") or {})
+            reason = verdict.get("reason", "")
+            if reason in ("wrong_type", TextExtractionNote.CORRUPT) and extension in ZIP_FORMATS:
+                raise _corrupt(extension)
+            raise _limit_message(reason, verdict.get("detail") or {})
     return extension

@@ -23,8 +23,11 @@ CORDATA_DOCUMENT_PDF_MAX_PAGES = env_int("DOCUMENT_PDF_MAX_PAGES", 2000)
 CORDATA_DOCUMENT_TEXT_MAX_CHARS = env_int("DOCUMENT_TEXT_MAX_CHARS", 1_000_000)
 
 # The child process that reads a file: address space in MB, and seconds (CPU and wall clock).
-CORDATA_EXTRACTION_MEMORY_MB = env_int("EXTRACTION_MEMORY_MB", 512)
+CORDATA_EXTRACTION_MEMORY_MB = env_int("EXTRACTION_MEMORY_MB", 1024)
 CORDATA_EXTRACTION_TIMEOUT_SECONDS = env_int("EXTRACTION_TIMEOUT_SECONDS", 60)
+# The checks before an upload is stored run while the request waits: well within gunicorn's
+# worker timeout (30 s by default).
+CORDATA_INSPECTION_TIMEOUT_SECONDS = env_int("INSPECTION_TIMEOUT_SECONDS", 10)
 
 # Uploads larger than Django's 2.5 MB in-memory threshold are streamed into MEDIA_ROOT/tmp/,
 # where `manage.py clean_media` finds what a killed process leaves behind.
@@ -32,5 +35,8 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "cms.core.media.MediaTemporaryFileUploadHandler",
 ]
+# The folders of MEDIA_ROOT that uploads are stored in (Wagtail's documents, images and
+# renditions, avatars) and its temporary area: `clean_media` looks at nothing else.
+CORDATA_MEDIA_MANAGED_FOLDERS = ("documents", "original_images", "images", "avatar_images", "tmp")
 # Files under MEDIA_ROOT younger than this are never taken for orphans by `clean_media`.
 CORDATA_MEDIA_ORPHAN_GRACE_SECONDS = env_int("MEDIA_ORPHAN_GRACE_SECONDS", 24 * 60 * 60)

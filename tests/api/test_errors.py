@@ -277,6 +277,36 @@ def test_v2_other_refusals(client, site_tree, url, params, status, expected):
     assert message(client.get(url, params), status) == expected
 
 
+MANY_TAGS = [f"t{number}" for number in range(40)]
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "expected"),
+    [
+        (
+            "/api/v2/documents/",
+            {"tags": ",".join(MANY_TAGS)},
+            "tags must be at most 10 tags, separated by commas (got ",
+        ),
+        (
+            "/api/v3/documents/",
+            {"tags": MANY_TAGS},
+            "tags must be at most 10 values, each text of at most 100 characters (repeat the "
+            "parameter for more: tags=a&tags=b) (got '40 values').",
+        ),
+        (
+            "/api/v3/pages/",
+            {"type": "home.PressReleasePage", "tags": MANY_TAGS},
+            "tags must be at most 10 values, each text of at most 100 characters (repeat the "
+            "parameter for more: tags=a&tags=b) (got '40 values').",
+        ),
+    ],
+)
+def test_too_many_tags_are_refused_not_a_500(client, site_tree, url, params, expected):
+    # Each tag is a join: forty made SQLite refuse the query ("at most 64 tables in a join").
+    assert message(client.get(url, params), 400).startswith(expected)
+
+
 @pytest.mark.parametrize("url", ["/api/v3/images/a%0Ab/", "/api/v2/pages/%0A/", "/api/v3/%0A"])
 def test_a_path_with_a_line_break_is_a_json_404(client, site_tree, url):
     response = client.get(url)
@@ -380,7 +410,8 @@ def problem(response, status: int) -> dict:
         (
             "/api/v3/pages/",
             {"tags": ["energia", "t" * 101]},
-            "tags must be text of at most 100 characters (repeat the parameter for more: "
+            "tags must be at most 10 values, each text of at most 100 characters (repeat the "
+            "parameter for more: "
             f"tags=a&tags=b) (got '{'t' * 60}… (101 characters)').",
         ),
         (

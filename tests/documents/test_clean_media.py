@@ -51,7 +51,13 @@ def media(settings):
         _write(root, "documents/in-arrivo.pdf", age=60),
         _write(root, "tmp/upload-in-corso.upload.docx", age=60),
     ]
-    return referenced, orphans, recent
+    # Old files outside the upload folders are never anyone's orphans (an operator's database
+    # or configuration kept beside the media, say).
+    outside = [
+        _write(root, "db.sqlite3", age=30 * DAY),
+        _write(root, "backup/.htaccess", age=9 * DAY),
+    ]
+    return referenced + outside, orphans, recent
 
 
 def _run(*args) -> str:

@@ -106,6 +106,20 @@ class TestWithAWorker:
         )
         assert {task.status for task in _extraction_tasks()} == {"SUCCESSFUL"}
 
+    def test_an_edit_of_an_instance_loaded_before_the_reading_keeps_the_text(self, queued):
+        ProjectDocumentFactory(title="Verbale", file=upload("verbale.txt", b"Forum di Linz"))
+        loaded = ProjectDocument.objects.get(title="Verbale")
+        assert loaded.text_status == TextExtractionStatus.PENDING
+        _run_worker()  # the worker stores the text meanwhile
+        loaded.title = "Verbale del forum di Linz"
+        loaded.save()
+        loaded.refresh_from_db()
+        assert loaded.title == "Verbale del forum di Linz"
+        assert (loaded.text_status, loaded.extracted_text) == (
+            TextExtractionStatus.DONE,
+            "Forum di Linz",
+        )
+
     def test_saving_other_fields_queues_nothing(self, queued):
         document = ProjectDocumentFactory(file=upload("nota.txt", b"Nota"))
         document.title = "Nota rinominata"
@@ -127,6 +141,7 @@ class TestFailuresSayWhy:
             assert str(TextExtractionNote.ENCRYPTED.label) in listing
 
     def test_retry_failed_reads_them_again(self, settings):
+        fine = ProjectDocumentFactory(file=upload("piano.pdf", pdf_bytes("Piano agroalimentare")))
         settings.CORDATA_EXTRACTION_TIMEOUT_SECONDS = 1
         settings.CORDATA_DOCUMENT_ZIP_MAX_RATIO = 10**6
         settings.CORDATA_DOCUMENT_TEXT_MAX_CHARS = 10**9
@@ -136,7 +151,6 @@ class TestFailuresSayWhy:
                 hostile_files.docx_package(hostile_files.document_xml("x" for _ in range(200_000))),
             )
         )
-        fine = ProjectDocumentFactory(file=upload("piano.pdf", pdf_bytes("Piano agroalimentare")))
         slow.refresh_from_db()
         assert (slow.text_status, slow.text_note) == (
             TextExtractionStatus.FAILED,

@@ -107,6 +107,26 @@ class TestPackagesPastALimitAreRefused:
         _assert_refused(response, settings, code="limit_too_many_pages", words="5 pagine")
         assert "3" in response.context["upload_form"].errors["file"][0]
 
+    def test_utf16_text_is_accepted_and_read(self, member, groups):
+        data = "Verbale dell'incontro di Ústí: qualità.".encode("utf-16")
+        response = _workspace_upload(member, groups.agri_workspace, "verbale.txt", data)
+        assert response.status_code == 303
+        assert "Ústí" in ProjectDocument.objects.get().extracted_text
+
+    def test_a_package_of_another_type_is_refused(self, member, groups, settings):
+        # Named .docx, a valid zip, but a spreadsheet (its directory is read by the child).
+        import io
+        import zipfile
+
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as package:
+            package.writestr("[Content_Types].xml", "<Types/>")
+            package.writestr("xl/workbook.xml", "<workbook/>")
+        response = _workspace_upload(
+            member, groups.agri_workspace, "foglio.docx", buffer.getvalue()
+        )
+        _assert_refused(response, settings, code="corrupt", words="DOCX")
+
     def test_honest_files_at_the_limits_are_accepted(self, member, groups, settings):
         settings.CORDATA_DOCUMENT_PDF_MAX_PAGES = 3
         response = _workspace_upload(
@@ -198,6 +218,14 @@ class TestTheAdminUsesTheSameGate:
 class TestReadingHasLimits:
     """The text is read in a child process the operating system stops at its limits."""
 
+    def test_long_text_is_cut_between_characters_not_inside_one(self, settings):
+        settings.CORDATA_DOCUMENT_TEXT_MAX_CHARS = 10
+        # The bytes read (four per character allowed) end inside an "à": no mojibake follows.
+        result = extract_text("Città è qualità. ".encode() * 20, extension="txt")
+        assert result.status == TextExtractionStatus.DONE
+        assert result.note == TextExtractionNote.TRUNCATED
+        assert result.text == "Città è qu"
+
     def test_the_text_is_cut_at_its_limit(self, settings):
         settings.CORDATA_DOCUMENT_TEXT_MAX_CHARS = 100
         result = extract_text(docx_bytes("Filiera corta e qualità. " * 40), extension="docx")
@@ -227,7 +255,7 @@ class TestReadingHasLimits:
         settings.CORDATA_DOCUMENT_ZIP_MAX_RATIO = 10**6
         settings.CORDATA_DOCUMENT_TEXT_MAX_CHARS = 10**9
         settings.CORDATA_EXTRACTION_TIMEOUT_SECONDS = 1
-        body = hostile_files.document_xml("x" for _ in range(200_000))
+        body = hostile_files.document_xml("x" for _ in range(600_000))
         result = extract_text(hostile_files.docx_package(body), extension="docx")
         assert (result.status, result.note) == (
             TextExtractionStatus.FAILED,

@@ -56,25 +56,25 @@ class TestFormats:
 
 class TestNoText:
     @pytest.mark.parametrize(
-        ("data", "extension"),
+        ("data", "extension", "note"),
         [
-            (b"", "pdf"),
-            (b"%PDF-1.4\n garbage that is not a PDF", "pdf"),
-            (b"PK\x03\x04 not really a zip", "docx"),
-            (b"not an opendocument", "odt"),
-            (bytes(range(256)) * 8, "txt"),
-            (b"   \n\n  ", "txt"),
-            (pdf_bytes("Qualcosa"), "xlsx"),
+            (b"", "pdf", TextExtractionNote.NO_TEXT),
+            (b"%PDF-1.4\n garbage that is not a PDF", "pdf", TextExtractionNote.CORRUPT),
+            (b"PK\x03\x04 not really a zip", "docx", TextExtractionNote.CORRUPT),
+            (b"not an opendocument", "odt", TextExtractionNote.CORRUPT),
+            (bytes(range(256)) * 8, "txt", TextExtractionNote.NO_TEXT),
+            (b"   \n\n  ", "txt", TextExtractionNote.NO_TEXT),
+            (pdf_bytes("Qualcosa"), "xlsx", TextExtractionNote.CORRUPT),
+            (pdf_bytes("Qualcosa"), "exe", TextExtractionNote.UNSUPPORTED),
         ],
     )
-    def test_broken_empty_or_unknown_files_have_no_text(self, data, extension):
+    def test_broken_empty_or_unknown_files_have_no_text(self, data, extension, note):
         result = extract_text(data, extension=extension)
-        assert (result.text, result.status) == ("", TextExtractionStatus.FAILED)
-        assert result.note in {
-            TextExtractionNote.NO_TEXT,
-            TextExtractionNote.CORRUPT,
-            TextExtractionNote.UNSUPPORTED,
-        }
+        assert (result.text, result.status, result.note) == (
+            "",
+            TextExtractionStatus.FAILED,
+            note,
+        )
 
     def test_an_encrypted_pdf_has_no_text(self):
         data = encrypted_pdf_bytes(TEXT, user_password="segreto")

@@ -139,6 +139,20 @@ class TestClientAddress:
         )
         assert response.status_code == 429
 
+    def test_an_ipv6_client_counts_as_its_64_network(self, client, people):
+        path = SITE_LOGIN["it"]
+        first = {"REMOTE_ADDR": "2001:db8:5:7::1"}
+        assert _fail(client, "socia", settings.AXES_FAILURE_LIMIT, path=path, **first)[-1] == 429
+        assert _attempts("socia").get().ip_address == "2001:db8:5:7::"
+        # Another address of the same /64 is the same client, still locked out ...
+        same = {"REMOTE_ADDR": "2001:db8:5:7:ffff:1234:5678:9abc"}
+        response = sign_in(client, username="socia", password=people.password, path=path, **same)
+        assert response.status_code == 429
+        # ... while another network is not.
+        other = {"REMOTE_ADDR": "2001:db8:5:8::1"}
+        response = sign_in(client, username="socia", password=people.password, path=path, **other)
+        assert _signed_in(response, client)
+
     def test_behind_a_trusted_proxy_its_entry_is_the_client(self, client, people, settings):
         settings.CORDATA_TRUSTED_PROXY_COUNT = 1
         path = SITE_LOGIN["it"]

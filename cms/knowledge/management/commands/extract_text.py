@@ -51,17 +51,19 @@ class Command(BaseCommand):
         interactive = verbosity > 0 and self.stdout.isatty()
         for done, (pk, file_name) in enumerate(work, start=1):
             status = document_text_extract(document_id=pk, file_name=file_name)
-            if status in counts:
-                counts[status] += 1
+            counts[status] = counts.get(status, 0) + 1
             if interactive:
                 self.stdout.write(f"\r{progress_line(done, total)}", ending="")
             elif verbosity > 0 and (done == total or done % max(1, total // 10) == 0):
                 self.stdout.write(progress_line(done, total))
         if interactive and total:
             self.stdout.write("")
+        # A document deleted or given a new file meanwhile is read by that file's own task.
+        superseded = counts.get("superseded", 0)
         self.stdout.write(
             self.style.SUCCESS(
                 f"{total} documents: {counts[TextExtractionStatus.DONE]} with text, "
-                f"{counts[TextExtractionStatus.FAILED]} whose text could not be read."
+                f"{counts[TextExtractionStatus.FAILED]} whose text could not be read"
+                + (f", {superseded} replaced or deleted meanwhile." if superseded else ".")
             )
         )
