@@ -48,4 +48,4 @@ class PressReleaseFeed(Feed):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(9)))
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [tag.name for tag in item.tags_by_name]

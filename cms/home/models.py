@@ -126,6 +126,11 @@ class PressReleasePage(BasePage):
         _("press contact"), blank=True, help_text=_("Who journalists can call or write to.")
     )
 
+    @property
+    def tags_by_name(self) -> list:
+        """The release's tags in name order, however they were loaded (a prefetch has none)."""
+        return sorted(self.tags.all(), key=lambda tag: tag.name.casefold())
+
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),
         FieldPanel("lead"),
