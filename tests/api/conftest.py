@@ -11,7 +11,7 @@ from django.db import close_old_connections
 from django.test import Client
 from wagtail.models import APIToken, BaseViewRestriction
 
-from tests.api.helpers import publish_translation, release_body, token_for
+from tests.api.helpers import release_body, token_for
 from tests.factories import (
     CollectionFactory,
     CollectionViewRestrictionFactory,
@@ -27,6 +27,7 @@ from tests.factories import (
     ThematicGroupMembershipFactory,
     ThematicGroupPageFactory,
     UserFactory,
+    publish_translation,
 )
 
 

@@ -1,9 +1,7 @@
 """Helpers for the API tests: tokens, translations, a release body with every kind of block."""
 
-from wagtail.models import APIToken, Page
+from wagtail.models import APIToken
 from wagtail.rich_text import RichText
-
-from tests.factories import locale
 
 EMBED_URL = "https://www.youtube.com/watch?v=clusters"
 
@@ -14,18 +12,6 @@ def token_for(user, name="sito partner") -> str:
 
 def bearer(token: str) -> dict:
     return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
-
-
-def publish_translation(page, language_code: str = "en", **changes):
-    """Copy `page` (and its untranslated parents) into `language_code` and publish the copies."""
-    translation = page.copy_for_translation(locale(language_code), copy_parents=True)
-    for name, value in changes.items():
-        setattr(translation, name, value)
-    translation.save()
-    for copy in Page.objects.filter(locale__language_code=language_code, live=False):
-        copy.specific.save_revision().publish()
-    translation.refresh_from_db()
-    return translation.specific
 
 
 def release_body(*, partner, public_doc, private_doc, image):

@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
-from tests.api.helpers import bearer, publish_translation
+from tests.api.helpers import bearer
 from tests.factories import (
     PartnerPageFactory,
     PressReleaseDocumentFactory,
@@ -25,6 +25,7 @@ from tests.factories import (
     ThematicGroupMembershipFactory,
     ThematicGroupPageFactory,
     locale,
+    publish_translation,
 )
 
 pytestmark = pytest.mark.django_db

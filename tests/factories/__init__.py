@@ -10,6 +10,7 @@ from .core import (
     SuperUserFactory,
     UserFactory,
     locale,
+    publish_translation,
 )
 from .groups import (
     PartnerIndexPageFactory,
@@ -72,6 +73,7 @@ __all__ = [
     "partner_index",
     "pdf_bytes",
     "pdf_file",
+    "publish_translation",
     "press_release_index",
     "thematic_group_index",
 ]

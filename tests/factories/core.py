@@ -9,6 +9,7 @@ from wagtail.models import (
     Collection,
     CollectionViewRestriction,
     Locale,
+    Page,
     PageViewRestriction,
 )
 
@@ -19,6 +20,18 @@ TEST_PASSWORD = "cordata-test-password"
 def locale(language_code: str) -> Locale:
     """The locale for `language_code`, created on first use (migrations only create the default)."""
     return Locale.objects.get_or_create(language_code=language_code)[0]
+
+
+def publish_translation(page, language_code: str = "en", **changes):
+    """Copy `page` (and its untranslated parents) into `language_code`, change it, publish all copies."""
+    translation = page.copy_for_translation(locale(language_code), copy_parents=True)
+    for name, value in changes.items():
+        setattr(translation, name, value)
+    translation.save()
+    for copy in Page.objects.filter(locale__language_code=language_code, live=False):
+        copy.specific.save_revision().publish()
+    translation.refresh_from_db()
+    return translation.specific
 
 
 class LocaleFactory(DjangoModelFactory):

@@ -13,7 +13,6 @@ import pytest
 from django.core.files.base import ContentFile
 
 from cms.groups.models import MembershipRole
-from tests.api.helpers import publish_translation
 from tests.factories import (
     PartnerPageFactory,
     PressReleaseDocumentFactory,
@@ -24,6 +23,7 @@ from tests.factories import (
     StrategicPlanPageFactory,
     ThematicGroupMembershipFactory,
     ThematicGroupPageFactory,
+    publish_translation,
 )
 from tests.query_counting import assert_same_cost, queries_for, writes_in
 

@@ -4,10 +4,9 @@ import io
 
 import pytest
 from django.core.files.base import ContentFile
-from wagtail.models import Page
 
 from search.backends.elasticsearch import ElasticsearchSearchBackend
-from tests.factories import docx_bytes, locale, pdf_bytes
+from tests.factories import docx_bytes, pdf_bytes, publish_translation
 
 
 @pytest.fixture(scope="package", autouse=True)
@@ -82,18 +81,6 @@ FILES = {
 
 def upload(name: str, data: bytes) -> ContentFile:
     return ContentFile(data, name=name)
-
-
-def publish_translation(page, language_code: str = "en", **changes):
-    """Copy `page` (and its untranslated parents) into `language_code`, change it, publish all copies."""
-    translation = page.copy_for_translation(locale(language_code), copy_parents=True)
-    for name, value in changes.items():
-        setattr(translation, name, value)
-    translation.save()
-    for copy in Page.objects.filter(locale__language_code=language_code, live=False):
-        copy.specific.save_revision().publish()
-    translation.refresh_from_db()
-    return translation.specific
 
 
 @pytest.fixture(scope="module")

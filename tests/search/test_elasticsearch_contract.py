@@ -23,10 +23,9 @@ from search.models import PendingIndexUpdate
 from search.query import LanguageQuery
 from search.selectors import site_search
 from search.text import ENGLISH_STOP_WORDS, ITALIAN_STOP_WORDS
-from tests.factories import PressReleasePageFactory, ProjectDocumentFactory
+from tests.factories import PressReleasePageFactory, ProjectDocumentFactory, publish_translation
 
 from . import elasticsearch_server
-from .conftest import publish_translation
 
 PREFIX = "cordata_test_"
 

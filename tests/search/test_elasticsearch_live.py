@@ -14,9 +14,15 @@ from django.test import override_settings
 from wagtail.search.backends import get_search_backend
 
 from search.selectors import SearchFilters, site_search
-from tests.factories import PressReleasePageFactory, ProjectDocumentFactory, docx_bytes, pdf_bytes
+from tests.factories import (
+    PressReleasePageFactory,
+    ProjectDocumentFactory,
+    docx_bytes,
+    pdf_bytes,
+    publish_translation,
+)
 
-from .conftest import publish_translation, upload
+from .conftest import upload
 
 URL = os.environ.get("ELASTICSEARCH_URL", "")
 
