@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test import override_settings
 from django.utils import formats, translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -122,13 +123,16 @@ TOKEN = [
 
 @pytest.fixture(autouse=True)
 def _media_root():
-    # The demo's files live in the test settings' media directory, loaded once per module.
+    # The demo's files live in the module's own media directory, loaded once.
     return None
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    # A media directory of its own: files another module's demo left behind would give these
+    # names a storage suffix and change what the snapshots record.
+    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("snapshot-media")))
+    with media, django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
         patch.setenv("DEMO_PASSWORD", "clusters-cord-2012")
         cache.clear()
         with transaction.atomic():
