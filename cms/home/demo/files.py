@@ -4,9 +4,10 @@ Generated files carry no timestamps that change between runs, so a second load s
 hash and leaves the stored file alone.
 """
 
-import functools
+import contextlib
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -140,18 +141,29 @@ def _docx(text: DocumentText) -> bytes:
 
 
 def _odt(text: DocumentText) -> bytes:
-    _odf_warmed_up()
-    return _odt_bytes(text)
+    with _odf_namespaces_from_scratch():
+        # The first document written into an empty namespace table declares fewer
+        # namespaces than the ones after it; a throwaway one fills the table.
+        _odt_bytes(DocumentText(title="-"))
+        return _odt_bytes(text)
 
 
-@functools.cache
-def _odf_warmed_up() -> None:
-    """Render one throwaway document so later ones declare the same XML namespaces.
+@contextlib.contextmanager
+def _odf_namespaces_from_scratch() -> Iterator[None]:
+    """Write ODF documents as a fresh process would, whatever odfpy has met before.
 
-    odfpy keeps the namespaces it has met in a class-level dict that grows while the first
-    document is written; without this, the first ODT of a process differs from the rest.
+    odfpy keeps the namespaces it has met in one class-level table, shared by every document
+    it writes or reads, and declares all of them on each root element; without a fresh table
+    the bytes of a demo file depended on which ODF files the process had handled earlier.
     """
-    _odt_bytes(DocumentText(title="-"))
+    from odf.element import Element
+
+    met_before = dict(Element.namespaces)
+    Element.namespaces.clear()
+    try:
+        yield
+    finally:
+        Element.namespaces.update(met_before)
 
 
 def _odt_bytes(text: DocumentText) -> bytes:
