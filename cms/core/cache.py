@@ -2,8 +2,9 @@
 
 Only what every anonymous visitor would receive is kept: a GET answered 200 to a request that
 carries no identity (no session or messages cookie, no `Authorization` header), whose response
-sets no cookie and is not marked `private`, `no-store` or `no-cache`. Entries are keyed by the
-full URL (scheme, host, path and query string) and the language the request is answered in.
+sets no cookie and is not marked `private`, `no-store` or `no-cache`; that rule is
+`cms.core.response_policy` (`may_cache`, `may_store`). Entries are keyed by the full URL
+(scheme, host, path and query string) and the language the request is answered in.
 
 Invalidation is by generation: every entry records the generation current when its request
 began, and any content change (a page published, unpublished, moved or deleted, a view
@@ -21,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import re
 import secrets
 import tempfile
 from dataclasses import dataclass
@@ -33,7 +33,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re, get_conditional_response
+from django.utils.cache import get_conditional_response
 from django.utils.translation import get_language_from_request
 
 logger = logging.getLogger(__name__)
@@ -58,8 +58,6 @@ CONTENT_MODELS = frozenset(
         "taggit.taggeditem",
     }
 )
-#: Cache-Control directives that forbid a shared copy.
-PRIVATE_DIRECTIVES = frozenset({"private", "no-store", "no-cache"})
 
 
 def enabled() -> bool:
@@ -145,47 +143,7 @@ def invalidate() -> None:
     transaction.on_commit(_bump)
 
 
-# --- What is cacheable --------------------------------------------------------------------
-
-
-def _is_excluded(path: str) -> bool:
-    # `re` keeps the compiled patterns, so this costs no compilation per request.
-    return any(
-        re.match(pattern, path) for pattern in settings.CORDATA_RESPONSE_CACHE_EXCLUDED_PATHS
-    )
-
-
-def _identifying_cookies() -> tuple[str, ...]:
-    return (
-        settings.SESSION_COOKIE_NAME,
-        "messages",
-        *settings.CORDATA_RESPONSE_CACHE_IDENTIFYING_COOKIES,
-    )
-
-
-def request_is_anonymous_and_cacheable(request) -> bool:
-    """A GET that identifies nobody, to a path that may be cached."""
-    if request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
-        return False
-    if any(name in request.COOKIES for name in _identifying_cookies()):
-        return False
-    return not _is_excluded(request.path_info)
-
-
-def response_is_public(request, response) -> bool:
-    """What every anonymous visitor would receive alike."""
-    if response.status_code != 200 or response.streaming or response.cookies:
-        return False
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        return False
-    directives = {
-        part.split("=", 1)[0].strip().lower()
-        for part in cc_delim_re.split(response.get("Cache-Control", ""))
-    }
-    if directives & PRIVATE_DIRECTIVES:
-        return False
-    return "*" not in response.get("Vary", "")
+# --- Keys ---------------------------------------------------------------------------------
 
 
 def cache_key(request) -> str | None:

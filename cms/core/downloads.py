@@ -18,7 +18,7 @@ from wagtail.documents.views.serve import serve as wagtail_document_serve
 
 from .privacy import visible_documents
 from .refusals import refuse
-from .responses import private
+from .response_policy import mark_private
 
 # The only folders of MEDIA_ROOT that are public: Wagtail's original images and renditions.
 PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
@@ -43,7 +43,7 @@ def document_serve(request, document_id: int, document_filename: str) -> HttpRes
         del response["Content-Encoding"]
     public = visible_documents(model.objects.filter(pk=document.pk), user=None).exists()
     if not public:
-        private(response, vary=("Cookie", "Authorization"))
+        mark_private(response, vary=("Cookie", "Authorization"))
     return response
 
 

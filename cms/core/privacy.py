@@ -27,6 +27,10 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+# Who counts as signed in is the response policy's rule; imported here for the rule below
+# and for the callers that still ask this module.
+from .response_policy import is_signed_in
+
 _scope: ContextVar[dict | None] = ContextVar("cordata_privacy_scope", default=None)
 
 
@@ -88,12 +92,6 @@ def _restrictions(model) -> list[BaseViewRestriction]:
         model,
         lambda: list(model.objects.select_related(target).prefetch_related("groups")),
     )
-
-
-def is_signed_in(user) -> bool:
-    """Whether `user` counts as signed in on every channel."""
-    # An inactive account (e.g. a revoked partner) counts as anonymous on every channel.
-    return bool(user is not None and user.is_authenticated and user.is_active)
 
 
 def _restriction_admits(restriction: BaseViewRestriction, user, user_group_ids: set[int]) -> bool:

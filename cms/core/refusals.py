@@ -10,8 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import resolve_url
 
-from .privacy import is_signed_in
-from .responses import private
+from .response_policy import is_signed_in, mark_private
 
 
 def sign_in_url() -> str:
@@ -21,7 +20,7 @@ def sign_in_url() -> str:
 
 def sign_in_redirect(request) -> HttpResponse:
     """To the sign-in page with `next` set to this request's address; never stored."""
-    return private(redirect_to_login(request.get_full_path(), sign_in_url()))
+    return mark_private(redirect_to_login(request.get_full_path(), sign_in_url()))
 
 
 def refuse(request) -> HttpResponse:

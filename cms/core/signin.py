@@ -17,7 +17,7 @@ from django.utils.translation import gettext, ngettext
 from wagtail.admin.forms.auth import LoginForm
 from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 
-from cms.core.responses import private
+from cms.core.response_policy import mark_private
 from cms.core.throttle import EmailAction, Scope, email_limit
 
 LOCKED_OUT = "locked_out"
@@ -74,7 +74,7 @@ def lockout_response(
         response = TemplateResponse(
             request, "registration/locked_out.html", {"message": lockout_message()}
         ).render()
-        private(response)
+        mark_private(response)
     response.status_code = settings.AXES_HTTP_RESPONSE_CODE
     response["Retry-After"] = str(cooloff_seconds())
     return response

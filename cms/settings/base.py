@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: a signed-in person's responses are never cached (see the class).
-    "cms.groups.middleware.SignedInResponsesArePrivateMiddleware",
+    "cms.core.middleware.SignedInResponsesArePrivateMiddleware",
     # Restrictions and group memberships read once per request (see cms/core/privacy.py).
     "cms.core.privacy.PrivacyScopeMiddleware",
     # The admin's searches fall back to a database match while Elasticsearch is down.

@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from cms.core.privacy import visible_documents, visible_pages
+from cms.core.response_policy import is_signed_in
 from cms.core.translation import (
     alternate_languages,
     document_title,
@@ -299,6 +300,13 @@ def with_tag_names(tags) -> list:
     tags = list(tags)
     prefetch_related_objects(tags, "translations")
     return tags
+
+
+@register.filter
+def signed_in(user) -> bool:
+    """Whether `user` counts as signed in (`response_policy.is_signed_in`):
+    `{% if request.user|signed_in %}`."""
+    return is_signed_in(user)
 
 
 @register.filter
