@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.api_shapes import (
+from cms.api.shapes import (
     CountryCodeField,
     GroupPlanField,
     ImageRefField,

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.api_shapes import (
+from cms.api.shapes import (
     DocumentRefListField,
     PageRefListField,
     RichTextHTMLField,

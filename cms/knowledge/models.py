@@ -8,7 +8,7 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from cms.api_shapes import (
+from cms.api.shapes import (
     DocumentRefField,
     PageRefField,
     RichTextHTMLField,

@@ -1,44 +1,25 @@
-"""HTTP behaviour shared by the APIs (v2, v3, search): caching, conditional requests, errors.
+"""How the APIs (v2, v3, search) refuse a request: the one place API errors are made.
 
-Anonymous reads are public and cacheable for `CORDATA_API_CACHE_MAX_AGE` seconds, carry an
-ETag and answer `If-None-Match` with 304. Anything read with a session or a token depends on
-who asked, so it is `private, no-store`.
-
-Errors: every refusal is an `APIError` (a status and a message written for the client: which
+Every refusal is an `APIError` (a status and a message written for the client: which
 parameter is wrong, what it accepts, how to fix it), and every error body is made by
-`error_body`, so the same mistake reads alike in every API. The phrases below (`invalid_value`,
-`unknown_parameters`, `not_visible`) keep the wording uniform; docs/api.md lists the messages.
+`error_body`, so the same mistake reads alike in every API; `error_response` makes it a
+response for the views outside REST framework and django-ninja. The phrases below (`invalid_value`, `unknown_parameters`, `not_visible`) keep
+the wording uniform; docs/api.md lists the messages. Unknown URLs under /api/ are JSON 404s
+(`api_not_found`), never the site's HTML page.
 """
 
 from collections.abc import Iterable
-from functools import wraps
 from http import HTTPStatus
 
-from django.conf import settings
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
-from django.utils.cache import (
-    get_conditional_response,
-    patch_cache_control,
-    patch_vary_headers,
-    set_response_etag,
-)
-from django.views.decorators.csrf import csrf_exempt
+from django.utils.cache import patch_cache_control
 
-API_URLCONF = "cms.api_urls"
-# Database ids are 64-bit: a larger number names nothing (and would overflow SQLite), and no
-# client pages a billion items deep. Both versions refuse such values as bad parameters.
-MAX_ID = 2**63 - 1
-MAX_OFFSET = 10**9
-# The APIs only read: other methods are refused before any view runs.
-READ_METHODS = ("GET", "HEAD", "OPTIONS")
+API_URLCONF = "cms.api.urls"
 # For the lists' `search` parameter when the search service cannot answer (503).
 SEARCH_UNAVAILABLE = "Search is temporarily unavailable; try again later, or leave out search."
 # How much of a client's value a message repeats.
 SHOWN_VALUE_LENGTH = 60
-# Tags one list may be narrowed by: each is a join, and a handful is what a reader combines.
-MAX_TAGS = 10
-TAGS_RULE = f"at most {MAX_TAGS} tags"
 
 
 class APIError(Exception):
@@ -124,28 +105,6 @@ def not_visible(what: str, key: str, value, *, parameter: str | None = None) -> 
     return f"{parameter}: {message}" if parameter else message[0].upper() + message[1:]
 
 
-def apply_cache_policy(request, response, *, vary_on_cookie: bool):
-    if request.method not in ("GET", "HEAD"):
-        return response
-    # The policy needs the final body (for the ETag), so REST framework responses render now.
-    if hasattr(response, "render") and not getattr(response, "is_rendered", True):
-        response.render()
-    patch_vary_headers(
-        response, ("Authorization", "Cookie") if vary_on_cookie else ("Authorization",)
-    )
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        patch_cache_control(response, private=True, no_store=True)
-        return response
-    if response.status_code != 200:
-        patch_cache_control(response, no_store=True)
-        return response
-    patch_cache_control(response, public=True, max_age=settings.CORDATA_API_CACHE_MAX_AGE)
-    if not response.has_header("ETag"):
-        set_response_etag(response)
-    return get_conditional_response(request, etag=response["ETag"], response=response)
-
-
 def keep_api_404s(request) -> None:
     """Finish the request with the APIs' own URLconf, so that their 404s stay JSON 404s.
 
@@ -156,73 +115,9 @@ def keep_api_404s(request) -> None:
     request.urlconf = API_URLCONF
 
 
-def _nul_parameter(request) -> str | None:
-    for key, values in request.GET.lists():
-        if "\x00" in key or any("\x00" in value for value in values):
-            return key
-    return None
-
-
-def _nul_message(name: str) -> str:
-    readable = name.replace("\x00", "")
-    where = f"Parameter {readable}" if readable and readable == name else "A parameter name"
-    return (
-        f"{where} contains a NUL (0x00) character; remove it "
-        "(query parameters may not contain NUL characters)."
-    )
-
-
-def _is_v3(request) -> bool:
+def is_v3(request) -> bool:
+    """API v3 answers RFC 7807 problem bodies; v2 and search answer `{"message"}`."""
     return request.path.startswith("/api/v3/")
-
-
-def _refuse_method(request) -> HttpResponse:
-    if request.method == "OPTIONS":
-        response = HttpResponse(status=204)
-    else:
-        response = error_response(
-            405,
-            f"{request.method} is not allowed: the API is read-only; use GET or HEAD.",
-            problem=_is_v3(request),
-        )
-    response["Allow"] = ", ".join(READ_METHODS)
-    return response
-
-
-def cache_policy(*, vary_on_cookie: bool):
-    """Decorate an API view with the caching policy (`vary_on_cookie` where sessions count).
-
-    The view sees only GET (HEAD runs as GET) with parameters free of NUL characters: other
-    methods answer 405 (OPTIONS 204) with `Allow`, NUL characters 400.
-    """
-
-    def decorator(view):
-        # The APIs change nothing, and refuse every unsafe method themselves: Django's CSRF
-        # page (HTML, 403) would only hide the JSON 405 from clients.
-        @csrf_exempt
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            # HEAD is a GET whose body the server drops; django-ninja routes only know GET.
-            head = request.method == "HEAD"
-            if head:
-                request.method = "GET"
-            try:
-                if request.method not in ("GET", "HEAD"):
-                    response = _refuse_method(request)
-                elif (name := _nul_parameter(request)) is not None:
-                    # No database stores NUL in text (PostgreSQL refuses it outright).
-                    response = error_response(400, _nul_message(name), problem=_is_v3(request))
-                else:
-                    response = view(request, *args, **kwargs)
-            finally:
-                if head:
-                    request.method = "HEAD"
-            keep_api_404s(request)
-            return apply_cache_policy(request, response, vary_on_cookie=vary_on_cookie)
-
-        return wrapped
-
-    return decorator
 
 
 def api_not_found(request, path=""):
@@ -235,7 +130,7 @@ def api_not_found(request, path=""):
         if match is not None and match.url_name != "api_not_found":
             return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
     keep_api_404s(request)
-    return error_response(404, _no_route_message(request.path), problem=_is_v3(request))
+    return error_response(404, _no_route_message(request.path), problem=is_v3(request))
 
 
 API_ROUTES = {
