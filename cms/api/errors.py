@@ -3,17 +3,24 @@
 Every refusal is an `APIError` (a status and a message written for the client: which
 parameter is wrong, what it accepts, how to fix it), and every error body is made by
 `error_body`, so the same mistake reads alike in every API; `error_response` makes it a
-response for the views outside REST framework and django-ninja. The phrases below (`invalid_value`, `unknown_parameters`, `not_visible`) keep
-the wording uniform; docs/api.md lists the messages. Unknown URLs under /api/ are JSON 404s
-(`api_not_found`), never the site's HTML page.
+response for the views outside REST framework and django-ninja. The phrases below
+(`invalid_value`, `unknown_parameters`, `not_visible`) keep the wording uniform; docs/api.md
+lists the messages. Unknown URLs under /api/ are JSON 404s (`api_not_found`), never the
+site's HTML page.
+
+`error_body` itself is `cms.core.errors.error_body`, imported here as the APIs' own: core
+answers with the same body (the translation editor's refusals) and may not import this
+package, so the shape is defined once, in core, and everything API-specific (statuses,
+messages, headers, `Cache-Control: no-store`, JSON 404s) is built on it here.
 """
 
 from collections.abc import Iterable
-from http import HTTPStatus
 
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
+
+from cms.core.errors import error_body
 
 API_URLCONF = "cms.api.urls"
 # For the lists' `search` parameter when the search service cannot answer (503).
@@ -40,18 +47,6 @@ class APIError(Exception):
         super().__init__(message)
         self.status, self.message = status, message
         self.errors, self.headers = errors, headers or {}
-
-
-def error_body(status: int, message: str, *, problem: bool, errors: list | None = None) -> dict:
-    """An error document: `{"message"}`, plus the RFC 7807 members for API v3."""
-    body: dict = {"message": message}
-    if problem:
-        body.update(
-            type="about:blank", title=HTTPStatus(status).phrase, status=status, detail=message
-        )
-        if errors:
-            body["errors"] = errors
-    return body
 
 
 def error_response(
