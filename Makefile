@@ -11,7 +11,7 @@ PORT ?= 8000
 help:
 	@echo "make run     install, migrate, load the demo content and serve on http://$(HOST):$(PORT)/"
 	@echo "make test    install and run the whole test suite"
-	@echo "make lint    ruff lint and format check, bandit;  make format  apply ruff's fixes and formatting"
+	@echo "make lint    ruff lint and format check, bandit, import contracts;  make format  apply ruff's fixes and formatting"
 	@echo "make bench   benchmarks (see docs/performance.md)"
 	@echo "make messages  update the Italian interface catalogue (cms/locale) and compile it"
 
@@ -39,6 +39,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/bandit -c pyproject.toml -r cms search -ll -q
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff format .

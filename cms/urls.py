@@ -32,7 +32,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Before the APIs' URLconf, whose v2 router would read "search" as an endpoint name.
     path("api/v2/search/", search_api.search, name="search_api"),
-    path("", include("cms.api_urls")),
+    path("", include("cms.api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": CordataSitemap}}, name="sitemap"),
 ]
 

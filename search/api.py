@@ -7,7 +7,7 @@ order parameters are the search page's (`type`, `group`, `country`, `language`, 
 `{"message"}` saying which parameter is wrong and what it accepts (in English, whatever the
 request's language: the page's form words its errors for people, this module for clients);
 an unavailable search service 503. A session or an API token (`Authorization: Bearer`, read by
-`cms.api_auth` as by the other endpoints) identifies the user, whose privacy rules then apply;
+`cms.api.auth` as by the other endpoints) identifies the user, whose privacy rules then apply;
 too many unknown tokens from one address answer 429.
 """
 
@@ -15,15 +15,15 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
 
-from cms.api_auth import TokenThrottled, request_token
-from cms.api_http import (
-    cache_policy,
+from cms.api.auth import TokenThrottled, request_token
+from cms.api.errors import (
     error_response,
     invalid_value,
     one_of,
     repeated_parameter,
     unknown_parameters,
 )
+from cms.api.http import cache_policy
 from cms.knowledge.models import DocumentLanguage
 
 from .backends import SearchUnavailable

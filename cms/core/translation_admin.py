@@ -35,8 +35,7 @@ from wagtail_localize.models import OverridableSegment, StringSegment, Translati
 from wagtail_localize.views import edit_translation as localize_editor
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from cms.api_http import error_body
-
+from .errors import error_body
 from .machine_translation import MachineTranslationRefused
 from .selectors import STATE_LABELS, TranslationState, translation_status
 from .services import POImportError, translation_po_import, translation_sync

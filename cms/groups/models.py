@@ -7,22 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.api_shapes import (
-    CountryCodeField,
-    GroupPlanField,
-    ImageRefField,
-    PageRefField,
-    PageRefListField,
-    RichTextHTMLField,
-    StreamBlocksField,
-    page_api_fields,
-)
 from cms.core import translation
 from cms.core.blocks import RICH_TEXT_FEATURES, ActivityStreamBlock
 from cms.core.listing import FilterableIndexMixin
@@ -64,7 +53,6 @@ class PartnerIndexPage(FilterableIndexMixin, BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = [*page_api_fields(), APIField("intro", serializer=RichTextHTMLField("intro"))]
     translatable_fields = translation.PARTNER_INDEX_PAGE
 
     parent_page_types = ["home.HomePage"]
@@ -132,19 +120,6 @@ class PartnerPage(BasePage):
         index.FilterField("kind"),
         index.FilterField("project_role"),
     ]
-    api_fields = [
-        *page_api_fields(),
-        APIField("short_name"),
-        APIField("kind"),
-        APIField("project_role"),
-        APIField("country", serializer=CountryCodeField("country")),
-        APIField("region"),
-        APIField("city"),
-        APIField("website"),
-        APIField("logo", serializer=ImageRefField("logo")),
-        APIField("description", serializer=RichTextHTMLField("description")),
-        APIField("groups", serializer=PageRefListField("memberships", "page", by_path=True)),
-    ]
     translatable_fields = translation.PARTNER_PAGE
 
     parent_page_types = ["groups.PartnerIndexPage"]
@@ -181,11 +156,6 @@ class ThematicGroupIndexPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("coordinator")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = [
-        *page_api_fields(),
-        APIField("intro", serializer=RichTextHTMLField("intro")),
-        APIField("coordinator", serializer=PageRefField("coordinator")),
-    ]
     translatable_fields = translation.THEMATIC_GROUP_INDEX_PAGE
 
     parent_page_types = ["home.HomePage"]
@@ -220,18 +190,6 @@ class ThematicGroupPage(BasePage):
         index.SearchField("objectives"),
         index.SearchField("activities"),
         index.FilterField("sector"),
-    ]
-    api_fields = [
-        *page_api_fields(),
-        APIField("sector"),
-        APIField("objectives", serializer=RichTextHTMLField("objectives")),
-        APIField(
-            "coordinators", serializer=PageRefListField("memberships", "partner", "coordinator")
-        ),
-        APIField("supporters", serializer=PageRefListField("memberships", "partner", "support")),
-        APIField("members", serializer=PageRefListField("memberships", "partner", "member")),
-        APIField("activities", serializer=StreamBlocksField("activities")),
-        APIField("plan", serializer=GroupPlanField()),
     ]
     translatable_fields = translation.THEMATIC_GROUP_PAGE
 
@@ -316,7 +274,6 @@ class WorkspacePage(RoutablePageMixin, BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = [*page_api_fields(), APIField("intro", serializer=RichTextHTMLField("intro"))]
     translatable_fields = translation.WORKSPACE_PAGE
 
     parent_page_types = ["groups.ThematicGroupPage"]

@@ -6,20 +6,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.api_shapes import (
-    DocumentRefListField,
-    PageRefListField,
-    RichTextHTMLField,
-    StreamBlocksField,
-    TagListField,
-    page_api_fields,
-)
 from cms.core import translation
 from cms.core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from cms.core.listing import FilterableIndexMixin
@@ -33,7 +24,6 @@ class HomePage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = [*page_api_fields(), APIField("intro", serializer=RichTextHTMLField("intro"))]
     translatable_fields = translation.HOME_PAGE
 
     parent_page_types = ["wagtailcore.Page"]
@@ -67,7 +57,6 @@ class PressReleaseIndexPage(FilterableIndexMixin, RoutablePageMixin, BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = [*page_api_fields(), APIField("intro", serializer=RichTextHTMLField("intro"))]
     translatable_fields = translation.PRESS_RELEASE_INDEX_PAGE
 
     parent_page_types = ["home.HomePage"]
@@ -151,17 +140,6 @@ class PressReleasePage(BasePage):
         index.SearchField("body"),
         index.FilterField("date"),
         index.RelatedFields("tags", [index.SearchField("name")]),
-    ]
-    api_fields = [
-        *page_api_fields(),
-        APIField("date"),
-        APIField("lead"),
-        APIField("body", serializer=StreamBlocksField("body")),
-        APIField("tags", serializer=TagListField()),
-        APIField("related_groups", serializer=PageRefListField("related_groups", "group")),
-        APIField("related_partners", serializer=PageRefListField("related_partners", "partner")),
-        APIField("attachments", serializer=DocumentRefListField("attachments", "document")),
-        APIField("contact"),
     ]
     translatable_fields = translation.PRESS_RELEASE_PAGE
 

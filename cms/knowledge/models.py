@@ -3,18 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from cms.api_shapes import (
-    DocumentRefField,
-    PageRefField,
-    RichTextHTMLField,
-    StreamBlocksField,
-    page_api_fields,
-)
 from cms.core import translation
 from cms.core.blocks import RICH_TEXT_FEATURES, PlanSectionStreamBlock
 from cms.core.models import BasePage
@@ -124,15 +116,6 @@ class ProjectDocument(AbstractDocument):
         index.FilterField("kind"),
         index.FilterField("thematic_group"),
     ]
-    api_fields = [
-        APIField("description"),
-        APIField("language"),
-        APIField("kind"),
-        APIField("thematic_group", serializer=PageRefField("thematic_group")),
-        APIField("file_extension"),
-        APIField("file_size"),
-        APIField("created_at"),
-    ]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
@@ -180,7 +163,6 @@ class KnowledgeIndexPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = [*page_api_fields(), APIField("intro", serializer=RichTextHTMLField("intro"))]
     translatable_fields = translation.KNOWLEDGE_INDEX_PAGE
 
     parent_page_types = ["home.HomePage"]
@@ -240,16 +222,6 @@ class StrategicPlanPage(BasePage):
         index.SearchField("sections"),
         index.FilterField("status"),
         index.FilterField("group"),
-    ]
-    api_fields = [
-        *page_api_fields(),
-        APIField("group", serializer=PageRefField("group")),
-        APIField("status"),
-        APIField("version"),
-        APIField("adopted_on"),
-        APIField("summary"),
-        APIField("sections", serializer=StreamBlocksField("sections")),
-        APIField("attachment", serializer=DocumentRefField("attachment")),
     ]
     translatable_fields = translation.STRATEGIC_PLAN_PAGE
 

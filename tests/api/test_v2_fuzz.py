@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cms.api_v2 import UNFORESEEN_REFUSAL
+from cms.api.v2 import UNFORESEEN_REFUSAL
 
 pytestmark = pytest.mark.django_db
 

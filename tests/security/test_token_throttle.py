@@ -1,6 +1,6 @@
 """API tokens cannot be guessed: after `CORDATA_API_TOKEN_FAILURE_RATE` unknown bearer tokens
 from one address, every bearer request from it answers 429 with Retry-After, on API v2, v3 and
-the search API alike (`cms.api_auth`)."""
+the search API alike (`cms.api.auth`)."""
 
 import pytest
 from wagtail.models import APIToken

@@ -1,17 +1,19 @@
-"""API v2 endpoints: Wagtail's read-only viewsets, narrowed to what the requester may see.
+"""API v2: Wagtail's read-only viewsets, narrowed to what the requester may see, and the router.
 
 Wagtail's viewsets keep their query language (`type`, `fields`, `child_of`, `order`,
 `search`, field filters...). On top of it these endpoints:
 
 - list only what `cms.core.privacy` lets the requester see (anonymous, session or token,
-  the token read by `cms.api_auth`: 429 after too many unknown ones from one address);
-- build every shape through `cms.api_shapes`, prepared once per list;
+  the token read by `cms.api.auth`: 429 after too many unknown ones from one address);
+- build every shape through `cms.api.shapes`, prepared once per list;
 - answer any bad parameter with 400 and unknown ids with 404, never 500, each with a message
-  written for the client (`cms.api_http.APIError`): the parameters are checked here before
+  written for the client (`cms.api.errors.APIError`): the parameters are checked here before
   Wagtail's filters see them, so Wagtail's own wording never reaches a client;
 - combine what Wagtail refuses to combine: `search` with tags and any other field filter,
   `child_of` with `descendant_of`;
 - serve JSON only (no browsable API, no `?format=`).
+
+`api_router` registers them; `cms.api.urls` wraps its URLs in the APIs' HTTP policy.
 """
 
 import logging
@@ -45,6 +47,7 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import (
     BadRequestError,
     page_models_from_string,
@@ -56,13 +59,9 @@ from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import Locale, Site, get_page_models
 
-from cms.api_auth import APITokenAuthentication
-from cms.api_http import (
-    MAX_ID,
-    MAX_OFFSET,
-    MAX_TAGS,
+from cms.api.auth import APITokenAuthentication
+from cms.api.errors import (
     SEARCH_UNAVAILABLE,
-    TAGS_RULE,
     APIError,
     error_body,
     invalid_value,
@@ -72,14 +71,15 @@ from cms.api_http import (
     shown,
     unknown_parameters,
 )
-from cms.api_selectors import (
+from cms.api.limits import MAX_ID, MAX_OFFSET, MAX_TAGS, TAGS_RULE
+from cms.api.selectors import (
     api_document_list,
     api_image_list,
     api_page_list,
     api_searchable,
     api_tagged,
 )
-from cms.api_shapes import (
+from cms.api.shapes import (
     DocumentURLField,
     ImageFileURLField,
     RenditionField,
@@ -604,3 +604,12 @@ class ImagesAPIViewSet(CordataEndpointMixin, WagtailImagesAPIViewSet):
         return model.objects.filter(
             pk__in=api_image_list(user=self.request.user).values("pk")
         ).order_by("pk")
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("documents", DocumentsAPIViewSet)
+# The full-text search endpoint, /api/v2/search/ (`search.api.search`, pages and documents
+# with facets), is routed in cms/urls.py just before these URLs, with the same HTTP policy;
+# the pages endpoint keeps its own `?search=` filter.

@@ -12,9 +12,10 @@ the privacy rule for the requesting user; the fields then read from that batch. 
 versions call `prepare()` before serialising. A field that meets an object nobody prepared
 prepares it for the public, so nothing private can slip out.
 
-The fields are Django REST framework fields because Wagtail's `api_fields` take them: API v2
-serialises with them directly and API v3 derives its OpenAPI schema from the return type of
-`to_representation` and calls the same code.
+The fields are Django REST framework fields because Wagtail's `api_fields` take them (which
+model shows which fields is declared in `cms.api.fields`): API v2 serialises with them
+directly and API v3 derives its OpenAPI schema from the return type of `to_representation`
+and calls the same code.
 """
 
 from collections.abc import Iterable
@@ -612,12 +613,3 @@ class GroupPlanField(ShapeField):
     def to_representation(self, obj) -> PageRef | None:
         batch = self.batch_for(obj)
         return batch.page_ref(batch.extra.get("plans", {}).get(obj.pk))
-
-
-def page_api_fields() -> list[APIField]:
-    """The fields every Cordata page type exposes, before its own."""
-    return [
-        APIField("listing_summary", serializer=SummaryField()),
-        APIField("listing_image", serializer=ImageRefField("listing_image")),
-        APIField("translations", serializer=TranslationListField()),
-    ]

@@ -19,7 +19,7 @@ from rest_framework.authentication import BaseAuthentication
 from wagtail.api.v3.auth import BearerTokenAuth as WagtailBearerTokenAuth
 from wagtail.models import APIToken
 
-from cms.api_http import APIError
+from cms.api.errors import APIError
 from cms.core.throttle import token_failure_record, token_retry_after
 
 

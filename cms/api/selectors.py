@@ -45,7 +45,7 @@ def _related_paths(tree: dict, prefix: str = "") -> list[str]:
 
 
 def api_tagged(queryset: QuerySet, *, tags: Sequence[str], field: str = "tags") -> QuerySet:
-    """Items of `queryset` carrying every one of `tags` (the APIs allow `MAX_TAGS` of them)."""
+    """Items of `queryset` carrying every one of `tags` (the APIs allow `limits.MAX_TAGS` of them)."""
     for tag in tags:
         queryset = queryset.filter(**{f"{field}__name": tag})
     return queryset

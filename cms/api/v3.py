@@ -8,8 +8,8 @@ document and image schemas Wagtail generates from `api_fields`, limit/offset pag
   (a member of a group's auth group sees pages restricted to that group), while a revoked or
   unknown token is anonymous; Wagtail's stock routers would instead show a token only what
   its user may edit in the admin;
-- every shape comes from `cms.api_shapes`, as in API v2;
-- every refusal is a `cms.api_http.APIError` whose message says which parameter is wrong,
+- every shape comes from `cms.api.shapes`, as in API v2;
+- every refusal is a `cms.api.errors.APIError` whose message says which parameter is wrong,
   what it accepts and how to fix it (validation errors are re-worded from the parameters'
   own schema, never pydantic's text); bodies carry `message` and the RFC 7807 members
   (`type`, `title`, `status`, `detail`, `errors`);
@@ -43,11 +43,8 @@ from wagtail.models import Page, Site, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from cms.api_auth import BearerTokenAuth, presented_token
-from cms.api_http import (
-    MAX_ID,
-    MAX_OFFSET,
-    MAX_TAGS,
+from cms.api.auth import BearerTokenAuth, presented_token
+from cms.api.errors import (
     SEARCH_UNAVAILABLE,
     APIError,
     error_body,
@@ -57,14 +54,15 @@ from cms.api_http import (
     repeated_parameter,
     unknown_parameters,
 )
-from cms.api_selectors import (
+from cms.api.limits import MAX_ID, MAX_OFFSET, MAX_TAGS
+from cms.api.selectors import (
     api_document_list,
     api_image_list,
     api_page_list,
     api_searchable,
     api_tagged,
 )
-from cms.api_shapes import ImageRef, RenditionField, prepare
+from cms.api.shapes import ImageRef, RenditionField, prepare
 from cms.groups.models import PartnerKind, Sector
 from cms.knowledge.models import DocumentKind, DocumentLanguage, PlanStatus
 from search.backends import SearchUnavailable
