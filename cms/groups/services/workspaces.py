@@ -1,4 +1,5 @@
-"""Writes for thematic groups' private spaces, partner accounts and press moderation.
+"""Writes for thematic groups' workspaces: the members group, the restricted collection and
+the workspace page of each group, and the view restrictions that keep them private.
 
 A thematic group (its Italian, source-language page) owns three things that keep its working
 knowledge private: a members auth group, a document collection restricted to that auth group
@@ -9,41 +10,22 @@ a group is published and by the demo, and is safe to call again.
 
 import contextlib
 import contextvars
-import pathlib
 from collections.abc import Iterable, Iterator, Sequence
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
-from django.utils.translation import gettext as _
 from wagtail.models import (
     BaseViewRestriction,
     Collection,
     CollectionViewRestriction,
-    GroupApprovalTask,
     Locale,
     Page,
     PageViewRestriction,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
 )
 
-from cms.knowledge.models import ProjectDocument
-
-from .models import PartnerAccount, PartnerPage, ThematicGroupPage, WorkspacePage
-
-User = get_user_model()
+from ..models import ThematicGroupPage, WorkspacePage
+from ..selectors.workspaces import group_workspace, source_group, source_workspace, staff_groups
+from .membership import members_sync
 
 # Names follow the group's (Italian) title; they are what administrators see in the admin.
 MEMBERS_GROUP_NAME = "Membri – {title}"
@@ -55,11 +37,6 @@ WORKSPACE_INTRO = (
     "Solo i membri del gruppo e lo staff del progetto vedono questa pagina e i suoi "
     "documenti.</p>"
 )
-
-MODERATORS = "Moderators"
-# The same names as the data migration that creates them on a fresh database.
-PRESS_WORKFLOW_NAME = "Moderazione dei comunicati stampa"
-PRESS_TASK_NAME = "Approvazione dei moderatori"
 
 # Set while this module rewrites view restrictions, so the signal handlers that watch
 # restrictions do not react to the module's own writes.
@@ -78,57 +55,6 @@ def _restriction_writes() -> Iterator[None]:
 def restrictions_being_written() -> bool:
     """True while this module itself is writing view restrictions."""
     return _syncing.get()
-
-
-# --- Lookups ------------------------------------------------------------------------------
-
-
-def _default_locale() -> Locale:
-    return Locale.get_default()
-
-
-def source_version(page: Page) -> Page:
-    """The source-language (Italian) version of `page`: the version that owns access.
-
-    A page without a source-language version (an English-only page) is its own source.
-    """
-    default = _default_locale()
-    if page.locale_id == default.pk:
-        return page
-    return (
-        type(page).objects.filter(translation_key=page.translation_key, locale=default).first()
-        or page
-    )
-
-
-def source_group(group: ThematicGroupPage) -> ThematicGroupPage:
-    """The source-language version of a thematic group."""
-    return source_version(group)
-
-
-def source_workspace(workspace: WorkspacePage) -> WorkspacePage:
-    """The source-language version of a workspace (itself when it is the source)."""
-    return source_version(workspace)
-
-
-def group_workspace(group: ThematicGroupPage) -> WorkspacePage | None:
-    """The workspace under the source version of `group`, if it has one."""
-    group = source_group(group)
-    return (
-        WorkspacePage.objects.child_of(group)
-        .filter(locale_id=group.locale_id)
-        .select_related("members_group", "collection")
-        .first()
-    )
-
-
-def staff_groups() -> list[Group]:
-    """The auth groups that may enter every workspace (settings.CORDATA_WORKSPACE_STAFF_GROUPS)."""
-    names = tuple(settings.CORDATA_WORKSPACE_STAFF_GROUPS)
-    return list(Group.objects.filter(name__in=names).order_by("name"))
-
-
-# --- Members group and collection ---------------------------------------------------------
 
 
 def _free_group_name(wanted: str, *, keep: Group | None = None) -> str:
@@ -337,264 +263,6 @@ def workspace_ensure(*, group: ThematicGroupPage) -> WorkspacePage:
     return workspace
 
 
-# --- Members ------------------------------------------------------------------------------
-
-
-def _partner_ids_of(group: ThematicGroupPage) -> set[int]:
-    return set(group.memberships.values_list("partner_id", flat=True))
-
-
-@transaction.atomic
-def members_sync(*, group: ThematicGroupPage, members: Group | None = None) -> None:
-    """The partner accounts in `group`'s members group: those of the group's partners.
-
-    Accounts of partners that left the group are removed; users without a partner account
-    (added by an administrator) are left alone.
-    """
-    group = source_group(group)
-    if members is None:
-        workspace = group_workspace(group)
-        members = workspace.members_group if workspace is not None else None
-        if members is None:
-            return
-    wanted = set(
-        User.objects.filter(partner_account__partner_id__in=_partner_ids_of(group)).values_list(
-            "pk", flat=True
-        )
-    )
-    current = set(
-        members.user_set.filter(partner_account__isnull=False).values_list("pk", flat=True)
-    )
-    if wanted - current:
-        members.user_set.add(*(wanted - current))
-    if current - wanted:
-        members.user_set.remove(*(current - wanted))
-
-
-@transaction.atomic
-def membership_add(*, partner_user, group: ThematicGroupPage) -> None:
-    """Let a partner's user into `group`'s workspace (their partner must be in the group).
-
-    Raises ValidationError when the user has no partner account or their partner is not a
-    member of the group.
-    """
-    group = source_group(group)
-    account = PartnerAccount.objects.filter(user=partner_user).select_related("partner").first()
-    if account is None:
-        raise ValidationError(
-            _("%(user)s has no partner account.") % {"user": partner_user.get_username()}
-        )
-    if account.partner_id not in _partner_ids_of(group):
-        raise ValidationError(
-            _("%(partner)s is not a member of the %(group)s group.")
-            % {"partner": account.partner.title, "group": group.title}
-        )
-    workspace = group_workspace(group)
-    if workspace is None or workspace.members_group is None:
-        return  # the group's publication makes its workspace and lets its partners in
-    workspace.members_group.user_set.add(partner_user)
-
-
-def partner_groups(*, partner: PartnerPage) -> list[ThematicGroupPage]:
-    """The source-language thematic groups `partner` is a member of."""
-    return list(
-        ThematicGroupPage.objects.filter(memberships__partner=partner).distinct().order_by("path")
-    )
-
-
-# --- Partner accounts ---------------------------------------------------------------------
-
-
-def _free_username(email: str) -> str:
-    base = email.strip().lower()[:140]
-    name, number = base, 2
-    while User.objects.filter(username=name).exists():
-        name, number = f"{base}-{number}", number + 1
-    return name
-
-
-def invitation_link(*, user, language: str, base_url: str) -> str:
-    """The set-password page for `user`, in `language`, as an absolute URL."""
-    with translation.override(language):
-        path = reverse(
-            "password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
-    return base_url.rstrip("/") + path
-
-
-def _invitation_send(*, user_pk: int, partner_title: str, language: str, base_url: str) -> None:
-    user = User.objects.get(pk=user_pk)
-    context = {
-        "user": user,
-        "partner": partner_title,
-        "link": invitation_link(user=user, language=language, base_url=base_url),
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "login_url": base_url.rstrip("/") + _login_path(language),
-    }
-    with translation.override(language):
-        subject = render_to_string("groups/emails/partner_invitation_subject.txt", context)
-        body = render_to_string("groups/emails/partner_invitation.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [user.email])
-
-
-def _login_path(language: str) -> str:
-    with translation.override(language):
-        return reverse("account_login")
-
-
-@transaction.atomic
-def partner_invite(
-    *,
-    email: str,
-    partner: PartnerPage,
-    first_name: str = "",
-    last_name: str = "",
-    language: str = "",
-    invited_by=None,
-    base_url: str = "",
-) -> PartnerAccount:
-    """Create a partner's account and email them a link to choose their password.
-
-    The account has no usable password until then. It joins the members group of every
-    thematic group the partner belongs to. The email leaves once the transaction commits.
-    """
-    email = email.strip()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError(
-            _("An account with the address %(email)s already exists.") % {"email": email}
-        )
-    partner = source_version(partner)
-    user = User(
-        username=_free_username(email),
-        email=email,
-        first_name=first_name.strip(),
-        last_name=last_name.strip(),
-        is_active=True,
-    )
-    user.set_unusable_password()
-    user.save()
-    account = PartnerAccount.objects.create(user=user, partner=partner, invited_by=invited_by)
-    for group in partner_groups(partner=partner):
-        membership_add(partner_user=user, group=group)
-    language = language or settings.LANGUAGE_CODE
-    base_url = base_url or settings.WAGTAILADMIN_BASE_URL
-    transaction.on_commit(
-        lambda: _invitation_send(
-            user_pk=user.pk, partner_title=partner.title, language=language, base_url=base_url
-        )
-    )
-    return account
-
-
-# --- Workspace documents ------------------------------------------------------------------
-
-
-def _tag_names(tags: Sequence[str]) -> list[str]:
-    return sorted({tag.strip() for tag in tags if tag.strip()})
-
-
-def _discard_stored_file(document: ProjectDocument) -> None:
-    name = document.file.name if document.file else ""
-    if name and document.file.storage.exists(name):
-        document.file.storage.delete(name)
-
-
-def workspace_document_upload(
-    *,
-    workspace: WorkspacePage,
-    user,
-    upload: UploadedFile,
-    title: str = "",
-    description: str = "",
-    language: str,
-    kind: str,
-    tags: Sequence[str] = (),
-) -> ProjectDocument:
-    """Store a validated upload as a document of the workspace's group, in its collection.
-
-    The file is checked by the upload form before this runs; if saving fails anyway, the
-    file written to storage is removed, so a failed upload leaves neither a row nor a file.
-    """
-    source = source_workspace(workspace)
-    if source.collection_id is None:
-        raise ValidationError(_("This workspace has no document collection yet."))
-    group = source_group(source.get_parent().specific)
-    document = ProjectDocument(
-        title=title.strip() or pathlib.Path(upload.name).stem.replace("_", " ")[:255],
-        file=upload,
-        collection_id=source.collection_id,
-        uploaded_by_user=user,
-        thematic_group=group,
-        description=description.strip(),
-        language=language,
-        kind=kind,
-    )
-    document._set_document_file_metadata()
-    try:
-        with transaction.atomic():
-            document.save()
-            document.tags.set(_tag_names(tags))
-    except Exception:
-        _discard_stored_file(document)
-        raise
-    return document
-
-
-@transaction.atomic
-def workspace_document_update(
-    *,
-    document: ProjectDocument,
-    user,
-    title: str,
-    description: str,
-    language: str,
-    kind: str,
-    tags: Sequence[str] = (),
-) -> ProjectDocument:
-    """Change the metadata of a document `user` uploaded (the file stays as it is)."""
-    if document.uploaded_by_user_id != user.pk:
-        raise ValidationError(_("Only the person who uploaded a document may change it."))
-    document.title = title.strip()
-    document.description = description.strip()
-    document.language = language
-    document.kind = kind
-    document.save(update_fields=["title", "description", "language", "kind"])
-    document.tags.set(_tag_names(tags))
-    return document
-
-
-# --- Press moderation ---------------------------------------------------------------------
-
-
-@transaction.atomic
-def press_moderation_ensure(*, index: Page) -> Workflow:
-    """The press-release moderation workflow, assigned to `index` (a press release index).
-
-    Editors submit a release; a member of Moderators approves it, which publishes it.
-    """
-    moderators, _created = Group.objects.get_or_create(name=MODERATORS)
-    task = GroupApprovalTask.objects.filter(name=PRESS_TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=PRESS_TASK_NAME)
-    if not task.groups.filter(pk=moderators.pk).exists():
-        task.groups.add(moderators)
-    workflow, _created = Workflow.objects.get_or_create(
-        name=PRESS_WORKFLOW_NAME, defaults={"active": True}
-    )
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    assigned = WorkflowPage.objects.filter(page=index).first()
-    if assigned is None:
-        WorkflowPage.objects.create(page=index, workflow=workflow)
-    elif assigned.workflow_id != workflow.pk:
-        assigned.workflow = workflow
-        assigned.save(update_fields=["workflow"])
-    return workflow
-
-
 @transaction.atomic
 def group_names_sync(*, group: ThematicGroupPage) -> None:
     """Rename the members group and the collection of `group` after its title, if it has a
@@ -612,7 +280,7 @@ def group_names_sync(*, group: ThematicGroupPage) -> None:
 def collection_restriction_restore(*, collection: Collection, keep=None) -> None:
     """Put back the restriction of a workspace's collection, whatever changed it."""
     workspace = (
-        WorkspacePage.objects.filter(collection=collection, locale=_default_locale())
+        WorkspacePage.objects.filter(collection=collection, locale=Locale.get_default())
         .select_related("members_group")
         .first()
     )
@@ -621,25 +289,3 @@ def collection_restriction_restore(*, collection: Collection, keep=None) -> None
     groups = [workspace.members_group] if workspace.members_group else []
     with transaction.atomic(), _restriction_writes():
         _collection_restriction_ensure(collection, groups=[*groups, *staff_groups()], keep=keep)
-
-
-@transaction.atomic
-def partner_account_sync(*, user) -> None:
-    """The workspaces' members groups `user` is in: those of their partner's groups.
-
-    Called when an account is created, moved to another partner or deleted (then the person
-    leaves every workspace).
-    """
-    account = PartnerAccount.objects.filter(user=user).select_related("partner").first()
-    wanted: set[int] = set()
-    if account is not None:
-        for group in partner_groups(partner=account.partner):
-            workspace = group_workspace(group)
-            if workspace is not None and workspace.members_group_id:
-                wanted.add(workspace.members_group_id)
-    members_groups = WorkspacePage.objects.exclude(members_group=None).values("members_group")
-    current = set(user.groups.filter(pk__in=members_groups).values_list("pk", flat=True))
-    if wanted - current:
-        user.groups.add(*(wanted - current))
-    if current - wanted:
-        user.groups.remove(*(current - wanted))
