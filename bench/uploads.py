@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         from django.contrib.auth import get_user_model
         from wagtail.models import Locale
 
-        from cms.groups.workspace_selectors import workspace_list
+        from cms.groups.selectors.workspaces import workspace_list
 
         partner = get_user_model().objects.get(username="partner")
         workspace_url = workspace_list(user=partner, locale=Locale.get_default())[0].url

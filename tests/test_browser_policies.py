@@ -13,7 +13,7 @@ from wagtail.embeds.finders import get_finders
 from wagtail.embeds.models import Embed
 
 from cms.groups.models import PartnerAccount
-from cms.groups.services import group_workspace
+from cms.groups.selectors.workspaces import group_workspace
 from cms.urls import urlpatterns as site_urlpatterns
 from tests import html
 from tests.factories import (

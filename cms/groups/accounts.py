@@ -18,7 +18,7 @@ from cms.core.signin import ResetLinksLimitedMixin
 
 from .forms import PartnerAuthenticationForm, PartnerPasswordResetForm
 from .models import PartnerAccount
-from .workspace_selectors import workspace_list
+from .selectors.workspaces import workspace_list
 
 
 class _NeverCached:

@@ -32,7 +32,7 @@ class PartnerFilterForm(ListingFilterForm):
         super().__init__(*args, page=page, **kwargs)
         in_use: set[str] = set()
         if page is not None:
-            from .selectors import partner_countries
+            from .selectors.partners import partner_countries
 
             in_use = set(partner_countries(locale=page.locale))
         # The menu offers the countries in use; any valid code is accepted (no match is an answer).
@@ -73,7 +73,10 @@ class WorkspaceDocumentFilterForm(ListingFilterForm):
         self.fields["kind"].choices = _document_kind_choices(_("All kinds"))
         self.fields["language"].choices = _document_language_choices(_("All languages"))
         if page is not None:
-            from .workspace_selectors import workspace_document_tags, workspace_document_years
+            from .selectors.workspace_documents import (
+                workspace_document_tags,
+                workspace_document_years,
+            )
 
             language = page.locale.language_code
             tags = workspace_document_tags(workspace=page, user=user)

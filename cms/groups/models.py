@@ -71,7 +71,7 @@ class PartnerIndexPage(FilterableIndexMixin, BasePage):
         return PartnerFilterForm
 
     def get_listing(self, *, filters: dict):
-        from .selectors import partner_list
+        from .selectors.partners import partner_list
 
         return partner_list(
             locale=self.locale, country=filters.get("country") or "", kind=filters.get("kind") or ""
@@ -131,7 +131,7 @@ class PartnerPage(BasePage):
     @cached_property
     def thematic_groups(self):
         """The groups this partner takes part in, derived from the groups' memberships."""
-        from .selectors import thematic_groups_of_partner
+        from .selectors.partners import thematic_groups_of_partner
 
         return thematic_groups_of_partner(partner=self)
 
@@ -166,7 +166,7 @@ class ThematicGroupIndexPage(BasePage):
         verbose_name = _("thematic group index")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import thematic_group_list
+        from .selectors.partners import thematic_group_list
 
         context = super().get_context(request, *args, **kwargs)
         context["groups"] = thematic_group_list(locale=self.locale)
@@ -246,7 +246,7 @@ class WorkspacePage(RoutablePageMixin, BasePage):
     """A thematic group's private workspace: its working documents, for its members only.
 
     There is one per thematic group, created with the group's members group and document
-    collection (see `services.workspace_ensure`); a view restriction to that members group
+    collection (see `services.workspaces.workspace_ensure`); a view restriction to that members group
     keeps the page, and the English version of it, private. Editors write the introduction;
     members list, upload and describe documents here.
     """

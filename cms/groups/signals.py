@@ -5,7 +5,6 @@
 - Saving or publishing a workspace in any language, or changing a workspace's view
   restriction, brings every language version's restriction in step with the source's.
 - Changing the restriction of a workspace's collection puts it back.
-- Publishing a press release index assigns it the moderation workflow.
 - Creating, moving or deleting a partner account moves the person between workspaces.
 """
 
@@ -14,8 +13,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
 from wagtail.signals import page_published
 
-from . import services
 from .models import PartnerAccount, ThematicGroupPage, WorkspacePage
+from .services.membership import partner_account_sync
+from .services.workspaces import (
+    collection_restriction_restore,
+    group_names_sync,
+    restrictions_being_written,
+    workspace_ensure,
+    workspace_lacks_access,
+    workspace_restrictions_sync,
+)
 
 
 def _is_source(page) -> bool:
@@ -32,13 +39,13 @@ def _is_a_fresh_copy(page, revision) -> bool:
 
 def group_published(sender, instance, revision=None, **kwargs):
     if _is_source(instance) and not _is_a_fresh_copy(instance, revision):
-        services.workspace_ensure(group=instance)
+        workspace_ensure(group=instance)
 
 
 def group_saved(sender, instance, created, raw=False, **kwargs):
     if raw or created or not _is_source(instance):
         return
-    services.group_names_sync(group=instance)
+    group_names_sync(group=instance)
 
 
 def workspace_saved(sender, instance, raw=False, **kwargs):
@@ -48,13 +55,13 @@ def workspace_saved(sender, instance, raw=False, **kwargs):
     if (
         _is_source(instance)
         and isinstance(parent, ThematicGroupPage)
-        and services.workspace_lacks_access(instance)
+        and workspace_lacks_access(instance)
     ):
         # A workspace added in the admin, or copied with its group: give it its own members
         # group and collection.
-        services.workspace_ensure(group=parent)
+        workspace_ensure(group=parent)
     else:
-        services.workspace_restrictions_sync(workspace=instance)
+        workspace_restrictions_sync(workspace=instance)
 
 
 def _workspace_of_restriction(restriction) -> WorkspacePage | None:
@@ -62,16 +69,16 @@ def _workspace_of_restriction(restriction) -> WorkspacePage | None:
 
 
 def page_restriction_changed(sender, instance, raw=False, **kwargs):
-    if raw or services.restrictions_being_written():
+    if raw or restrictions_being_written():
         return
     workspace = _workspace_of_restriction(instance)
     if workspace is not None:
         # The restriction being saved is adjusted, never deleted under its caller's feet.
-        services.workspace_restrictions_sync(workspace=workspace, keep=instance)
+        workspace_restrictions_sync(workspace=workspace, keep=instance)
 
 
 def page_restriction_deleted(sender, instance, **kwargs):
-    if services.restrictions_being_written():
+    if restrictions_being_written():
         return
     page_id = instance.page_id
 
@@ -79,7 +86,7 @@ def page_restriction_deleted(sender, instance, **kwargs):
     def restore():
         workspace = WorkspacePage.objects.filter(pk=page_id).first()
         if workspace is not None:
-            services.workspace_restrictions_sync(workspace=workspace)
+            workspace_restrictions_sync(workspace=workspace)
 
     transaction.on_commit(restore)
 
@@ -91,13 +98,13 @@ def page_restriction_groups_changed(sender, instance, action, reverse, **kwargs)
 
 
 def collection_restriction_saved(sender, instance, raw=False, **kwargs):
-    if raw or services.restrictions_being_written():
+    if raw or restrictions_being_written():
         return
-    services.collection_restriction_restore(collection=instance.collection, keep=instance)
+    collection_restriction_restore(collection=instance.collection, keep=instance)
 
 
 def collection_restriction_deleted(sender, instance, **kwargs):
-    if services.restrictions_being_written():
+    if restrictions_being_written():
         return
     collection_id = instance.collection_id
 
@@ -105,7 +112,7 @@ def collection_restriction_deleted(sender, instance, **kwargs):
     def restore():
         collection = Collection.objects.filter(pk=collection_id).first()
         if collection is not None:
-            services.collection_restriction_restore(collection=collection)
+            collection_restriction_restore(collection=collection)
 
     transaction.on_commit(restore)
 
@@ -116,21 +123,14 @@ def collection_restriction_groups_changed(sender, instance, action, reverse, **k
     collection_restriction_saved(sender, instance)
 
 
-def press_index_published(sender, instance, **kwargs):
-    if _is_source(instance):
-        services.press_moderation_ensure(index=instance)
-
-
 def partner_account_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    services.partner_account_sync(user=instance.user)
+    partner_account_sync(user=instance.user)
 
 
 def connect() -> None:
     """Wire the handlers (called once, from the app config)."""
-    from cms.home.models import PressReleaseIndexPage
-
     page_published.connect(group_published, sender=ThematicGroupPage)
     post_save.connect(group_saved, sender=ThematicGroupPage)
     post_save.connect(workspace_saved, sender=WorkspacePage)
@@ -143,6 +143,5 @@ def connect() -> None:
     m2m_changed.connect(
         collection_restriction_groups_changed, sender=CollectionViewRestriction.groups.through
     )
-    page_published.connect(press_index_published, sender=PressReleaseIndexPage)
     post_save.connect(partner_account_changed, sender=PartnerAccount)
     post_delete.connect(partner_account_changed, sender=PartnerAccount)

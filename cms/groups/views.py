@@ -21,13 +21,9 @@ from .forms import (
     WorkspaceDocumentUploadForm,
 )
 from .models import WorkspacePage
-from .services import source_workspace, workspace_document_update, workspace_document_upload
-from .workspace_selectors import (
-    workspace_document_get,
-    workspace_document_list,
-    workspace_group,
-    workspace_may_enter,
-)
+from .selectors.workspace_documents import workspace_document_get, workspace_document_list
+from .selectors.workspaces import source_workspace, workspace_group, workspace_may_enter
+from .services.workspace_documents import workspace_document_update, workspace_document_upload
 
 PER_PAGE = 20
 

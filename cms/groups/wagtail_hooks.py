@@ -11,9 +11,10 @@ from cms.core.throttle import EmailAction, Scope, email_limit
 
 from .forms import PartnerAccountForm, PartnerInviteForm
 from .models import PartnerAccount, ThematicGroupPage, WorkspacePage
-from .services import partner_invite, workspace_ensure
+from .selectors.workspaces import workspace_may_enter
+from .services.invitations import partner_invite
+from .services.workspaces import workspace_ensure
 from .views import workspace_closed
-from .workspace_selectors import workspace_may_enter
 
 
 @hooks.register("before_serve_page")

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from cms.core.privacy import visible_pages
 from cms.core.translation import localize_relations, tag_name
-from cms.groups.selectors import partners_by_country, thematic_group_list
+from cms.groups.selectors.partners import partners_by_country, thematic_group_list
 
 from .models import HomePage, PressReleaseGroup, PressReleasePage, PressReleaseTag
 

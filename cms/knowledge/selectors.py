@@ -1,11 +1,10 @@
 """Reads for strategic plans and the document library."""
 
 from django.db.models import F, QuerySet
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from cms.core.privacy import visible_documents, visible_pages
 from cms.core.translation import localize_relations, localized_page, localized_pages
-from cms.groups.models import PartnerPage
 
 from .models import ProjectDocument, StrategicPlanPage
 
@@ -34,7 +33,7 @@ def strategic_plan_for_group(*, group, user=None) -> StrategicPlanPage | None:
     return localized_page(plan, group.locale_id, user=user)
 
 
-def plan_action_owners(*, plan: StrategicPlanPage, user=None) -> dict[int, PartnerPage]:
+def plan_action_owners(*, plan: StrategicPlanPage, user=None) -> dict[int, Page]:
     """The partners owning the plan's actions, in the plan's language, by the id stored in
     the block (the source-language partner); partners the user may not see are left out."""
     ids = [
@@ -44,7 +43,10 @@ def plan_action_owners(*, plan: StrategicPlanPage, user=None) -> dict[int, Partn
     ]
     if not ids:
         return {}
-    owners = list(visible_pages(PartnerPage.objects.filter(pk__in=ids), user=user))
+    # The partner page type, as the action block names it: this app imports no other content app.
+    owner_block = plan.sections.stream_block.child_blocks["action"].child_blocks["owner"]
+    partners = owner_block.target_model.objects.filter(pk__in=ids)
+    owners = list(visible_pages(partners, user=user))
     localized = localized_pages(owners, plan.locale_id, user=user)
     return {owner.pk: page for owner, page in zip(owners, localized, strict=True)}
 

@@ -99,7 +99,7 @@ def member_workspace_path(language: str) -> str:
     from django.contrib.auth import get_user_model
     from wagtail.models import Locale
 
-    from cms.groups.workspace_selectors import workspace_list
+    from cms.groups.selectors.workspaces import workspace_list
 
     member = get_user_model().objects.get(username=WORKSPACE_MEMBER)
     workspace = workspace_list(user=member, locale=Locale.objects.get(language_code=language))[0]

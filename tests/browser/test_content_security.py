@@ -108,7 +108,7 @@ def workspace_path(language: str) -> str:
     from django.contrib.auth import get_user_model
     from wagtail.models import Locale
 
-    from cms.groups.workspace_selectors import workspace_list
+    from cms.groups.selectors.workspaces import workspace_list
 
     member = get_user_model().objects.get(username=MEMBER)
     return workspace_list(user=member, locale=Locale.objects.get(language_code=language))[0].url

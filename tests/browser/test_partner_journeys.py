@@ -46,7 +46,7 @@ def workspace_of_member_only():
     from django.contrib.auth import get_user_model
     from wagtail.models import Locale
 
-    from cms.groups.workspace_selectors import workspace_list, workspace_may_enter
+    from cms.groups.selectors.workspaces import workspace_list, workspace_may_enter
 
     users = (
         get_user_model()

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from wagtail.models import APIToken
 
-from cms.groups.services import partner_invite
+from cms.groups.services.invitations import partner_invite
 from tests.factories import PartnerPageFactory
 from tests.signin import signed_in
 

@@ -189,7 +189,7 @@ def test_english_demo_pages_link_english_pages(db, client):
 
 
 def test_english_demo_relations_resolve_to_english(db):
-    from cms.groups.selectors import thematic_group_list, thematic_groups_of_partner
+    from cms.groups.selectors.partners import thematic_group_list, thematic_groups_of_partner
     from cms.knowledge.selectors import (
         plan_action_owners,
         strategic_plan_for_group,

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import APIToken, Collection
 
 from cms.groups.models import PartnerAccount, Sector, WorkspacePage
-from cms.groups.services import group_workspace
+from cms.groups.selectors.workspaces import group_workspace
 from tests.factories import (
     CollectionFactory,
     PartnerPageFactory,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 from cms.groups.models import PartnerAccount
-from cms.groups.services import partner_invite
+from cms.groups.services.invitations import partner_invite
 from tests.factories import CollectionFactory, ProjectDocumentFactory, UserFactory
 from tests.signin import signed_in
 

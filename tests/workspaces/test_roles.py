@@ -14,7 +14,8 @@ from wagtail.models import (
 )
 
 from cms.groups.models import ThematicGroupPage, WorkspacePage
-from cms.groups.services import PRESS_WORKFLOW_NAME, workspace_ensure
+from cms.groups.services.workspaces import workspace_ensure
+from cms.home.moderation import PRESS_WORKFLOW_NAME
 from tests.factories import (
     PressReleasePageFactory,
     SuperUserFactory,

@@ -4,11 +4,11 @@
   with Moderators they may invite partners (the partner-account permissions).
 - Moderators (from Wagtail's initial data) approve and publish.
 - Translators (from `home.0002_translation_roles`) publish the English pages.
-- One members group per thematic group is made by `cms.groups.services.workspace_ensure`
+- One members group per thematic group is made by `cms.groups.services.workspaces.workspace_ensure`
   when the group is published.
 
 The workflow (one Moderators approval task) is assigned to the Italian press release index by
-`cms.groups.services.press_moderation_ensure` once that page exists.
+`cms.home.moderation.press_moderation_ensure` once that page exists.
 """
 
 from django.db import migrations

@@ -1,4 +1,4 @@
-"""Reads for partners and thematic groups."""
+"""Reads for partners and thematic groups: listings, and which groups a partner belongs to."""
 
 from collections.abc import Iterable
 
@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from cms.core.privacy import visible_pages
 from cms.core.translation import localize_relations, localized_pages
 
-from .models import PartnerPage, ThematicGroupMembership, ThematicGroupPage
+from ..models import PartnerPage, ThematicGroupMembership, ThematicGroupPage
 
 
 def partner_list(
@@ -109,3 +109,10 @@ def memberships_of_partners(
     for locale_id, memberships in by_locale.items():
         localize_relations(memberships, "page", locale_id, user=user)
     return result
+
+
+def partner_groups(*, partner: PartnerPage) -> list[ThematicGroupPage]:
+    """The source-language thematic groups `partner` is a member of."""
+    return list(
+        ThematicGroupPage.objects.filter(memberships__partner=partner).distinct().order_by("path")
+    )

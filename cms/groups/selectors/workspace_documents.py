@@ -1,4 +1,5 @@
-"""Reads for workspaces: their documents and who may enter them.
+"""Reads for a workspace's documents: the list with its filters, the tags and years to filter
+by, and one document.
 
 Privacy comes from `cms.core.privacy` and nowhere else; these selectors only narrow to one
 workspace and add the workspace's filters.
@@ -7,32 +8,16 @@ workspace and add the workspace's filters.
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from taggit.models import Tag, TaggedItem
-from wagtail.models import Locale
 
-from cms.core.privacy import page_is_visible, visible_documents, visible_pages
+from cms.core.privacy import visible_documents
 from cms.knowledge.models import ProjectDocument
 
-from .models import ThematicGroupPage, WorkspacePage
-
-
-def _source(workspace: WorkspacePage) -> WorkspacePage:
-    from .services import source_workspace
-
-    return source_workspace(workspace)
-
-
-def workspace_group(*, workspace: WorkspacePage) -> ThematicGroupPage:
-    """The thematic group a workspace belongs to, in the workspace's language."""
-    return workspace.get_parent().specific
-
-
-def workspace_may_enter(*, workspace: WorkspacePage, user) -> bool:
-    """Whether `user` may see the workspace (and so its documents and upload form)."""
-    return page_is_visible(workspace, user=user)
+from ..models import WorkspacePage
+from .workspaces import source_workspace, workspace_group
 
 
 def _workspace_documents(*, workspace: WorkspacePage, user) -> QuerySet[ProjectDocument]:
-    source = _source(workspace)
+    source = source_workspace(workspace)
     group_key = workspace_group(workspace=source).translation_key
     # The group's documents are those filed in its collection and the public ones (a plan's
     # PDF, say) that name the group; either way the privacy rule decides what `user` sees.
@@ -96,13 +81,3 @@ def workspace_document_get(
         .filter(pk=document_id)
         .first()
     )
-
-
-def workspace_list(*, user, locale: Locale) -> list[WorkspacePage]:
-    """The workspaces `user` may enter, in `locale` where translated, in tree order."""
-    from cms.core.translation import localized_pages
-
-    workspaces = visible_pages(
-        WorkspacePage.objects.filter(locale=Locale.get_default()), user=user
-    ).order_by("path")
-    return localized_pages(list(workspaces), locale, user=user)
