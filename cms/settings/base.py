@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "cms.home",
     "cms.groups",
     "cms.knowledge",
+    "cms.demo",
     "search",
     "django_tasks",
     "django_tasks_db",

@@ -1,9 +1,9 @@
 """The demo's private side: a workspace per thematic group with working documents, partner
 accounts, a moderator and a translator, and the press-release moderation workflow.
 
-`workspaces_load` is the last step of `load_demo` (see `cms.home.demo.builder.demo_load`); like
-the other steps it writes only what differs, so a second load changes nothing. Its documents
-are real files made by `cms.home.demo.files`, filed in the groups' restricted collections.
+`workspaces_load` is the last step of `load_demo` (see `cms.demo.load.demo_load`); like the
+other steps it writes only what differs, so a second load changes nothing. Its documents are
+real files made by `cms.demo.files`, filed in the groups' restricted collections.
 """
 
 from collections.abc import Callable
@@ -17,19 +17,20 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.core.services import translation_save
-from cms.home.demo import content_en
-from cms.home.demo.files import DocumentText, Section
-from cms.home.models import PressReleaseIndexPage
-from cms.knowledge.models import DocumentKind, DocumentLanguage
-
-from .models import PartnerAccount, PartnerPage, ThematicGroupPage, WorkspacePage
-from .services import (
+from cms.groups.models import PartnerAccount, PartnerPage, ThematicGroupPage, WorkspacePage
+from cms.groups.services import (
     WORKSPACE_INTRO,
     WORKSPACE_SLUG,
     WORKSPACE_TITLE,
     press_moderation_ensure,
     workspace_ensure,
 )
+from cms.home.models import PressReleaseIndexPage
+from cms.knowledge.models import DocumentKind, DocumentLanguage
+
+from . import content_en
+from .builder import document_upsert, title_translations, translation_strings_ensure
+from .files import DocumentText, Section
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -337,8 +338,6 @@ def _english_workspace_ensure(workspace: WorkspacePage, group: ThematicGroupPage
     source, created = TranslationSource.update_or_create_from_instance(workspace)
     source_changed = created or previous.last_updated_at != source.last_updated_at
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    from cms.home.demo.builder import translation_strings_ensure
-
     strings_changed = translation_strings_ensure(
         source=source, locale=locale, english_for=_english_strings(workspace, group).get
     )
@@ -359,11 +358,8 @@ def _english_workspace_ensure(workspace: WorkspacePage, group: ThematicGroupPage
 
 
 def _working_document_ensure(data: WorkingDocument, *, workspace, group, users) -> str:
-    # The builder's upsert writes real files and is idempotent; imported here because the
-    # builder imports this module.
-    from cms.home.demo.builder import _document_upsert, _title_translations
-
-    document, status = _document_upsert(
+    # The builder's upsert writes real files and is idempotent.
+    document, status = document_upsert(
         title=data.text.title,
         collection=workspace.collection,
         filename=data.filename,
@@ -373,7 +369,7 @@ def _working_document_ensure(data: WorkingDocument, *, workspace, group, users) 
             "kind": data.kind,
             "thematic_group": group,
             "description": data.description,
-            "title_translations": _title_translations(data.text.title),
+            "title_translations": title_translations(data.text.title),
             "uploaded_by_user": users.get(data.uploaded_by),
         },
         tags=data.tags,

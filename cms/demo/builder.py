@@ -1,10 +1,10 @@
-"""Services that write the demo content from `content.py`, each under `transaction.atomic`.
+"""Services that write the public demo site from `content.py`, each under `transaction.atomic`.
 
 Every service is idempotent: it looks things up by a stable key (a page slug under its parent,
 a document title in its collection, a collection name, a username) and writes only what
-differs, so a second load creates no rows and no page revisions. `demo_load` runs them all
-in one transaction, so a failed load leaves the database as it was (files already written to
-storage stay, and the next load reuses them).
+differs, so a second load creates no rows and no page revisions. `load.demo_load` runs them
+all in one transaction, so a failed load leaves the database as it was (files already written
+to storage stay, and the next load reuses them).
 """
 
 import hashlib
@@ -37,7 +37,6 @@ from wagtail_localize.strings import StringValue
 
 from cms.core.models import TagTranslation
 from cms.core.services import translation_roles_ensure, translation_save
-from cms.groups.demo import workspaces_load
 from cms.groups.models import (
     PartnerIndexPage,
     PartnerPage,
@@ -92,15 +91,6 @@ class SectionPages:
     partners: PartnerIndexPage
     groups: ThematicGroupIndexPage
     knowledge: KnowledgeIndexPage
-
-
-@dataclass(frozen=True)
-class DemoSite:
-    """What a demo load leaves behind, for the summary the command prints."""
-
-    home: HomePage
-    site: Site
-    usernames: tuple[str, ...]
 
 
 # --- Small helpers ------------------------------------------------------------------------
@@ -533,12 +523,12 @@ def groups_ensure(
 # --- Documents ----------------------------------------------------------------------------
 
 
-def _title_translations(title: str) -> dict[str, str]:
+def title_translations(title: str) -> dict[str, str]:
     english = content_en.DOCUMENT_TITLES.get(title)
     return {"en": english} if english else {}
 
 
-def _document_upsert(
+def document_upsert(
     *,
     title: str,
     collection: Collection,
@@ -598,7 +588,7 @@ def documents_ensure(
     result = StepResult()
     documents = {}
     for data in content.DOCUMENTS:
-        documents[data.key], status = _document_upsert(
+        documents[data.key], status = document_upsert(
             title=data.title,
             collection=collections[data.collection],
             filename=data.filename,
@@ -608,7 +598,7 @@ def documents_ensure(
                 "kind": data.kind,
                 "thematic_group": groups[data.group] if data.group else None,
                 "description": data.description,
-                "title_translations": _title_translations(data.title),
+                "title_translations": title_translations(data.title),
             },
             tags=data.tags,
         )
@@ -697,7 +687,7 @@ def plans_ensure(
     documents = {}
     for plan in content.PLANS:
         group = groups[plan.group]
-        document, status = _document_upsert(
+        document, status = document_upsert(
             title=plan.document_title,
             collection=collections[content.PUBLIC_COLLECTION],
             filename=plan.filename,
@@ -707,7 +697,7 @@ def plans_ensure(
                 "kind": DocumentKind.PLAN,
                 "thematic_group": group,
                 "description": plan.summary,
-                "title_translations": _title_translations(plan.document_title),
+                "title_translations": title_translations(plan.document_title),
             },
             tags=("piano strategico", "meta-cluster"),
         )
@@ -808,7 +798,7 @@ def press_releases_ensure(
 
 # Parents before children, and partners before the groups and plans that name them. The
 # groups' private workspaces are translated with the rest of the workspace demo
-# (`cms.groups.demo`), once their restrictions exist.
+# (`cms.demo.workspaces`), once their restrictions exist.
 TRANSLATION_ORDER = (
     HomePage,
     PressReleaseIndexPage,
@@ -925,7 +915,7 @@ def translations_ensure(*, home: HomePage) -> tuple[HomePage, StepResult]:
         ReferenceIndex.create_or_update_for_object(english.specific)
     if missing:
         raise DemoContentError(
-            "These Italian strings have no English in cms/home/demo/content_en.py:\n  "
+            "These Italian strings have no English in cms/demo/content_en.py:\n  "
             + "\n  ".join(missing)
         )
     return home.get_translation(locale), result
@@ -1008,49 +998,3 @@ def users_ensure(*, password: str) -> tuple[tuple[str, ...], StepResult]:
                 status = status if status == CREATED else UPDATED
         result.add(status)
     return tuple(data.username for data in content.USERS), result
-
-
-# --- Everything ---------------------------------------------------------------------------
-
-
-def demo_load(*, password: str, log: Callable[[str], None] = lambda message: None) -> DemoSite:
-    """Load the whole demo in one transaction, reporting each step through `log`."""
-    with transaction.atomic():
-        locale, result = locales_ensure()
-        log(f"Locales ({', '.join(content.LANGUAGES)}): {result}")
-        collections, result = collections_ensure()
-        log(f"Collections: {result}")
-        logo, result = logo_ensure(collection=collections[content.PUBLIC_COLLECTION])
-        log(f"Logo image: {result}")
-        home, site, result = home_ensure(locale=locale, logo=logo)
-        log(f"Home page and site: {result}")
-        sections, result = sections_ensure(home=home)
-        log(f"Section pages: {result}")
-        partners, result = partners_ensure(index=sections.partners)
-        log(f"Partners: {result}")
-        groups, result = groups_ensure(index=sections.groups, partners=partners)
-        log(f"Thematic groups: {result}")
-        documents, result = documents_ensure(collections=collections, groups=groups)
-        log(f"Documents: {result}")
-        plan_documents, result = plans_ensure(
-            index=sections.knowledge, collections=collections, groups=groups, partners=partners
-        )
-        log(f"Strategic plans and their PDFs: {result}")
-        _, result = press_releases_ensure(
-            index=sections.press,
-            groups=groups,
-            partners=partners,
-            documents={**documents, **plan_documents},
-            logo=logo,
-        )
-        log(f"Press releases: {result}")
-        english_home, result = translations_ensure(home=home)
-        log(f"English translations: {result}")
-        result = tag_translations_ensure()
-        log(f"English tag names: {result}")
-        result = roles_ensure(home=home, english_home=english_home)
-        log(f"Editors and Translators permissions: {result}")
-        usernames, result = users_ensure(password=password)
-        log(f"Users: {result}")
-        workspaces_load(password=password, log=log)
-    return DemoSite(home=home, site=site, usernames=usernames)
