@@ -38,6 +38,7 @@ from wagtail_localize.strings import StringValue
 from cms.core.models import TagTranslation
 from cms.core.services import translation_roles_ensure, translation_save
 from cms.groups.models import (
+    PartnerAccount,
     PartnerIndexPage,
     PartnerPage,
     ThematicGroupIndexPage,
@@ -961,40 +962,64 @@ def roles_ensure(*, home: HomePage, english_home: HomePage) -> StepResult:
 # --- Users --------------------------------------------------------------------------------
 
 
+def _changed(status: str) -> str:
+    return status if status == CREATED else UPDATED
+
+
+def login_ensure(data: content.UserData, *, password: str) -> str:
+    """The demo login `data`, staff or a partner's person, with `password`; returns its status.
+
+    An existing user keeps its details; what the demo relies on (active, the staff and
+    superuser flags, the password, the auth groups, the partner account) is put back.
+    """
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=data.username).first()
+    status = UNCHANGED
+    if user is None:
+        user = user_model(
+            username=data.username,
+            email=data.email,
+            first_name=data.first_name,
+            last_name=data.last_name,
+        )
+        status = CREATED
+    wanted = {"is_active": True, "is_staff": data.superuser, "is_superuser": data.superuser}
+    for name, value in wanted.items():
+        if getattr(user, name) != value:
+            setattr(user, name, value)
+            status = _changed(status)
+    if status == CREATED or not user.check_password(password):
+        user.set_password(password)
+        status = _changed(status)
+    if status != UNCHANGED:
+        user.save()
+    for name in data.groups:
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            raise DemoContentError(f"The {name!r} group is missing; the migrations create it.")
+        if not user.groups.filter(pk=group.pk).exists():
+            user.groups.add(group)
+            status = _changed(status)
+    if data.partner:
+        partner = PartnerPage.objects.filter(locale=Locale.get_default(), slug=data.partner).first()
+        if partner is None:
+            raise DemoContentError(f"The partner {data.partner!r} of {data.username!r} is missing.")
+        account = PartnerAccount.objects.filter(user=user).first()
+        if account is None:
+            # Saving the account puts the person in their partner's groups' members groups.
+            PartnerAccount.objects.create(user=user, partner=partner)
+            status = _changed(status)
+        elif account.partner_id != partner.pk:
+            account.partner = partner
+            account.save()
+            status = _changed(status)
+    return status
+
+
 @transaction.atomic
 def users_ensure(*, password: str) -> tuple[tuple[str, ...], StepResult]:
-    """The demo logins; an existing user keeps its details unless the password changed."""
+    """The staff logins of the public site (the workspaces add their own)."""
     result = StepResult()
-    user_model = get_user_model()
     for data in content.USERS:
-        user = user_model.objects.filter(username=data.username).first()
-        status = UNCHANGED
-        if user is None:
-            user = user_model(
-                username=data.username,
-                email=data.email,
-                first_name=data.first_name,
-                last_name=data.last_name,
-            )
-            status = CREATED
-        wanted = {"is_active": True, "is_staff": data.superuser, "is_superuser": data.superuser}
-        for name, value in wanted.items():
-            if getattr(user, name) != value:
-                setattr(user, name, value)
-                status = status if status == CREATED else UPDATED
-        if status == CREATED or not user.check_password(password):
-            user.set_password(password)
-            status = status if status == CREATED else UPDATED
-        if status != UNCHANGED:
-            user.save()
-        for name in data.groups:
-            group = Group.objects.filter(name=name).first()
-            if group is None:
-                raise DemoContentError(
-                    f"The {name!r} group is missing; Wagtail's migrations create it."
-                )
-            if not user.groups.filter(pk=group.pk).exists():
-                user.groups.add(group)
-                status = status if status == CREATED else UPDATED
-        result.add(status)
+        result.add(login_ensure(data, password=password))
     return tuple(data.username for data in content.USERS), result

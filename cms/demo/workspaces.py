@@ -10,14 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.core.services import translation_save
-from cms.groups.models import PartnerAccount, PartnerPage, ThematicGroupPage, WorkspacePage
+from cms.groups.models import ThematicGroupPage, WorkspacePage
 from cms.groups.services import (
     WORKSPACE_INTRO,
     WORKSPACE_SLUG,
@@ -29,35 +28,31 @@ from cms.home.models import PressReleaseIndexPage
 from cms.knowledge.models import DocumentKind, DocumentLanguage
 
 from . import content_en
-from .builder import document_upsert, title_translations, translation_strings_ensure
+from .builder import (
+    CREATED,
+    UNCHANGED,
+    UPDATED,
+    StepResult,
+    document_upsert,
+    login_ensure,
+    title_translations,
+    translation_strings_ensure,
+)
+from .content import UserData
 from .files import DocumentText, Section
 
-CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
-
-
-@dataclass(frozen=True)
-class AccountData:
-    """A demo login beyond the builder's: a partner's person, a moderator or a translator."""
-
-    username: str
-    email: str
-    first_name: str
-    last_name: str
-    partner: str = ""  # a partner's slug, for partner accounts
-    groups: tuple[str, ...] = ()  # auth groups, for staff roles
-
-
+# Logins beyond the public site's: partners' people, a moderator and a translator.
 ACCOUNTS = (
     # Milano Metropoli works in Agroalimentare, Turismo and Scienze della Vita.
-    AccountData("partner", "partner@example.com", "Giulia", "Ferrari", partner="milano-metropoli"),
+    UserData("partner", "partner@example.com", "Giulia", "Ferrari", partner="milano-metropoli"),
     # Parco Tecnologico Padano works in Agroalimentare only.
-    AccountData(
+    UserData(
         "partner-ptp", "ptp@example.com", "Marco", "Rossi", partner="parco-tecnologico-padano"
     ),
-    AccountData(
+    UserData(
         "moderator", "moderator@example.com", "Moderazione", "Clusters Cord", groups=("Moderators",)
     ),
-    AccountData(
+    UserData(
         "translator",
         "translator@example.com",
         "Traduzioni",
@@ -266,52 +261,6 @@ WORKSPACE_SLUG_EN = "workspace"
 WORKSPACE_TITLE_EN = "Workspace – {title}"
 
 
-# --- Accounts -----------------------------------------------------------------------------
-
-
-def _account_ensure(data: AccountData, *, password: str, partners: dict[str, PartnerPage]) -> str:
-    user_model = get_user_model()
-    user = user_model.objects.filter(username=data.username).first()
-    status = UNCHANGED
-    if user is None:
-        user = user_model(
-            username=data.username,
-            email=data.email,
-            first_name=data.first_name,
-            last_name=data.last_name,
-            is_active=True,
-        )
-        user.set_password(password)
-        user.save()
-        status = CREATED
-    else:
-        if not user.is_active:
-            user.is_active = True
-            status = UPDATED
-        if not user.check_password(password):
-            user.set_password(password)
-            status = UPDATED
-        if status == UPDATED:
-            user.save()
-    for name in data.groups:
-        group, _created = Group.objects.get_or_create(name=name)
-        if not user.groups.filter(pk=group.pk).exists():
-            user.groups.add(group)
-            status = status if status == CREATED else UPDATED
-    if data.partner:
-        partner = partners[data.partner]
-        account = PartnerAccount.objects.filter(user=user).first()
-        if account is None:
-            # Saving the account puts the person in their partner's groups' members groups.
-            PartnerAccount.objects.create(user=user, partner=partner)
-            status = status if status == CREATED else UPDATED
-        elif account.partner_id != partner.pk:
-            account.partner = partner
-            account.save()
-            status = status if status == CREATED else UPDATED
-    return status
-
-
 # --- English workspaces -------------------------------------------------------------------
 
 
@@ -380,11 +329,6 @@ def _working_document_ensure(data: WorkingDocument, *, workspace, group, users) 
 # --- Everything ---------------------------------------------------------------------------
 
 
-def _summary(counts: dict[str, int]) -> str:
-    parts = [f"{counts[s]} {s}" for s in (CREATED, UPDATED, UNCHANGED) if counts.get(s)]
-    return ", ".join(parts) or "nothing to do"
-
-
 @transaction.atomic
 def workspaces_load(*, password: str, log: Callable[[str], None] = lambda message: None) -> None:
     """Workspaces, their documents, the demo accounts and the press moderation workflow.
@@ -396,41 +340,37 @@ def workspaces_load(*, password: str, log: Callable[[str], None] = lambda messag
         group.slug: group
         for group in ThematicGroupPage.objects.filter(locale=default).order_by("path")
     }
-    partners = {partner.slug: partner for partner in PartnerPage.objects.filter(locale=default)}
-
-    counts: dict[str, int] = {}
-    english_counts: dict[str, int] = {}
+    result = StepResult()
+    english = StepResult()
     workspaces = {}
     for slug, group in groups.items():
         # Publishing a group makes its workspace, so a fresh load finds them already there.
         had = WorkspacePage.objects.child_of(group).exists()
         workspaces[slug] = workspace_ensure(group=group)
-        status = UNCHANGED if had else CREATED
-        counts[status] = counts.get(status, 0) + 1
-        status = _english_workspace_ensure(workspaces[slug], group)
-        english_counts[status] = english_counts.get(status, 0) + 1
-    log(f"Workspaces: {_summary(counts)}; their English versions: {_summary(english_counts)}")
+        result.add(UNCHANGED if had else CREATED)
+        english.add(_english_workspace_ensure(workspaces[slug], group))
+    log(f"Workspaces: {result}; their English versions: {english}")
 
-    counts = {}
+    result = StepResult()
     for data in ACCOUNTS:
-        status = _account_ensure(data, password=password, partners=partners)
-        counts[status] = counts.get(status, 0) + 1
+        result.add(login_ensure(data, password=password))
     log(
         f"Partner, moderator and translator logins ({', '.join(a.username for a in ACCOUNTS)}, "
-        f"same password): {_summary(counts)}"
+        f"same password): {result}"
     )
 
     users = {
         user.username: user
         for user in get_user_model().objects.filter(username__in=[a.username for a in ACCOUNTS])
     }
-    counts = {}
+    result = StepResult()
     for data in WORKING_DOCUMENTS:
-        status = _working_document_ensure(
-            data, workspace=workspaces[data.group], group=groups[data.group], users=users
+        result.add(
+            _working_document_ensure(
+                data, workspace=workspaces[data.group], group=groups[data.group], users=users
+            )
         )
-        counts[status] = counts.get(status, 0) + 1
-    log(f"Private working documents: {_summary(counts)}")
+    log(f"Private working documents: {result}")
 
     index = PressReleaseIndexPage.objects.filter(locale=default).first()
     if index is not None:
