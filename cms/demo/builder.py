@@ -860,17 +860,24 @@ def translation_strings_ensure(
     return changed
 
 
-def _translation_ensure(
-    *, page: Page, locale: Locale, missing: list[str]
+def translation_publish_ensure(
+    *,
+    page: Page,
+    locale: Locale,
+    english_for: Callable[[str], str | None],
+    missing: list[str] | None = None,
 ) -> tuple[str, Page | None]:
-    """The published English version of `page`, made through wagtail-localize; returns the
-    status and the English page when it was written."""
+    """The published English version of `page`, made through wagtail-localize with the strings
+    `english_for` gives; returns the status and the English page when it was written.
+
+    While `missing` lists strings without English, nothing is published.
+    """
     previous = TranslationSource.objects.get_for_instance_or_none(page)
     source, created = TranslationSource.update_or_create_from_instance(page)
     source_changed = created or previous.last_updated_at != source.last_updated_at
     translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
     strings_changed = translation_strings_ensure(
-        source=source, locale=locale, english_for=content_en.english, missing=missing
+        source=source, locale=locale, english_for=english_for, missing=missing
     )
     target = page.get_translation_or_none(locale)
     if missing:
@@ -908,7 +915,9 @@ def translations_ensure(*, home: HomePage) -> tuple[HomePage, StepResult]:
     with disable_reference_index_auto_update():
         for model in TRANSLATION_ORDER:
             for page in by_type.get(model, ()):
-                status, english = _translation_ensure(page=page, locale=locale, missing=missing)
+                status, english = translation_publish_ensure(
+                    page=page, locale=locale, english_for=content_en.english, missing=missing
+                )
                 result.add(status)
                 if english is not None:
                     written.append(english)

@@ -13,9 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.models import Locale
-from wagtail_localize.models import Translation, TranslationSource
 
-from cms.core.services import translation_save
 from cms.groups.models import ThematicGroupPage, WorkspacePage
 from cms.groups.services import (
     WORKSPACE_INTRO,
@@ -31,12 +29,11 @@ from . import content_en
 from .builder import (
     CREATED,
     UNCHANGED,
-    UPDATED,
     StepResult,
     document_upsert,
     login_ensure,
     title_translations,
-    translation_strings_ensure,
+    translation_publish_ensure,
 )
 from .content import UserData
 from .files import DocumentText, Section
@@ -283,24 +280,10 @@ def _english_workspace_ensure(workspace: WorkspacePage, group: ThematicGroupPage
     locale = Locale.objects.filter(language_code="en").first()
     if locale is None or group.get_translation_or_none(locale) is None:
         return UNCHANGED
-    previous = TranslationSource.objects.get_for_instance_or_none(workspace)
-    source, created = TranslationSource.update_or_create_from_instance(workspace)
-    source_changed = created or previous.last_updated_at != source.last_updated_at
-    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    strings_changed = translation_strings_ensure(
-        source=source, locale=locale, english_for=_english_strings(workspace, group).get
+    status, _english = translation_publish_ensure(
+        page=workspace, locale=locale, english_for=_english_strings(workspace, group).get
     )
-    target = workspace.get_translation_or_none(locale)
-    if not (
-        source_changed
-        or strings_changed
-        or target is None
-        or not target.live
-        or target.has_unpublished_changes
-    ):
-        return UNCHANGED
-    translation_save(translation=translation, publish=True)
-    return CREATED if target is None else UPDATED
+    return status
 
 
 # --- Documents ----------------------------------------------------------------------------
