@@ -10,7 +10,7 @@ from odf.opendocument import load as odf_load
 from odf.table import Table, TableCell, TableRow
 from odf.text import P
 
-from cms.home.demo.files import DocumentText, Section, render
+from cms.demo.files import DocumentText, Section, render
 
 TEXT = DocumentText(
     title="Verbale dell'exchange forum",
@@ -20,7 +20,7 @@ TEXT = DocumentText(
 
 FRESH_PROCESS_RENDER = """
 import sys
-from cms.home.demo.files import DocumentText, Section, render
+from cms.demo.files import DocumentText, Section, render
 text = DocumentText(
     title="Verbale dell'exchange forum",
     subtitle="Gruppo tematico agroalimentare",

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "cms.home",
     "cms.groups",
     "cms.knowledge",
+    "cms.demo",
     # Before the Wagtail apps: it sets the models' api_fields, which API v3's schemas are built
     # from when wagtail.documents is ready (see cms/api/fields.py).
     "cms.api",

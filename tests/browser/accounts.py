@@ -3,7 +3,7 @@
 import os
 import re
 
-from cms.home.demo.content import DEMO_PASSWORD_DEFAULT, DEMO_PASSWORD_ENV
+from cms.demo.content import DEMO_PASSWORD_DEFAULT, DEMO_PASSWORD_ENV
 
 # What `load_demo` gave every demo login in this session.
 DEMO_PASSWORD = os.environ.get(DEMO_PASSWORD_ENV) or DEMO_PASSWORD_DEFAULT

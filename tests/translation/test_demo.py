@@ -12,8 +12,8 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from cms.core.models import TagTranslation
 from cms.core.selectors import TranslationState, translation_status
+from cms.demo.builder import DemoContentError, translations_ensure
 from cms.groups.models import PartnerPage, ThematicGroupPage
-from cms.home.demo.builder import DemoContentError, translations_ensure
 from cms.home.models import HomePage, PressReleasePage
 from cms.knowledge.models import ProjectDocument, StrategicPlanPage
 from tests import html

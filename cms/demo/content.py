@@ -69,7 +69,7 @@ BodyBlock = Paragraph | Heading | Quote | DocumentLink
 
 @dataclass(frozen=True)
 class UserData:
-    """A demo login."""
+    """A demo login: staff (a superuser, or a member of auth groups) or a partner's person."""
 
     username: str
     email: str
@@ -77,6 +77,7 @@ class UserData:
     last_name: str
     superuser: bool = False
     groups: tuple[str, ...] = ()
+    partner: str = ""  # the partner's slug, for a partner's person
 
 
 @dataclass(frozen=True)

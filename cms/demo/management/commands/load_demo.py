@@ -5,8 +5,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.home.demo import content
-from cms.home.demo.builder import DemoContentError, demo_load
+from cms.demo import content
+from cms.demo.builder import DemoContentError
+from cms.demo.load import demo_load
 
 SITE_URL = "http://127.0.0.1:8000"
 

@@ -1,10 +1,10 @@
-"""Services that write the demo content from `content.py`, each under `transaction.atomic`.
+"""Services that write the public demo site from `content.py`, each under `transaction.atomic`.
 
 Every service is idempotent: it looks things up by a stable key (a page slug under its parent,
 a document title in its collection, a collection name, a username) and writes only what
-differs, so a second load creates no rows and no page revisions. `demo_load` runs them all
-in one transaction, so a failed load leaves the database as it was (files already written to
-storage stay, and the next load reuses them).
+differs, so a second load creates no rows and no page revisions. `load.demo_load` runs them
+all in one transaction, so a failed load leaves the database as it was (files already written
+to storage stay, and the next load reuses them).
 """
 
 import hashlib
@@ -37,8 +37,8 @@ from wagtail_localize.strings import StringValue
 
 from cms.core.models import TagTranslation
 from cms.core.services import translation_roles_ensure, translation_save
-from cms.groups.demo import workspaces_load
 from cms.groups.models import (
+    PartnerAccount,
     PartnerIndexPage,
     PartnerPage,
     ThematicGroupIndexPage,
@@ -92,15 +92,6 @@ class SectionPages:
     partners: PartnerIndexPage
     groups: ThematicGroupIndexPage
     knowledge: KnowledgeIndexPage
-
-
-@dataclass(frozen=True)
-class DemoSite:
-    """What a demo load leaves behind, for the summary the command prints."""
-
-    home: HomePage
-    site: Site
-    usernames: tuple[str, ...]
 
 
 # --- Small helpers ------------------------------------------------------------------------
@@ -533,12 +524,12 @@ def groups_ensure(
 # --- Documents ----------------------------------------------------------------------------
 
 
-def _title_translations(title: str) -> dict[str, str]:
+def title_translations(title: str) -> dict[str, str]:
     english = content_en.DOCUMENT_TITLES.get(title)
     return {"en": english} if english else {}
 
 
-def _document_upsert(
+def document_upsert(
     *,
     title: str,
     collection: Collection,
@@ -598,7 +589,7 @@ def documents_ensure(
     result = StepResult()
     documents = {}
     for data in content.DOCUMENTS:
-        documents[data.key], status = _document_upsert(
+        documents[data.key], status = document_upsert(
             title=data.title,
             collection=collections[data.collection],
             filename=data.filename,
@@ -608,7 +599,7 @@ def documents_ensure(
                 "kind": data.kind,
                 "thematic_group": groups[data.group] if data.group else None,
                 "description": data.description,
-                "title_translations": _title_translations(data.title),
+                "title_translations": title_translations(data.title),
             },
             tags=data.tags,
         )
@@ -697,7 +688,7 @@ def plans_ensure(
     documents = {}
     for plan in content.PLANS:
         group = groups[plan.group]
-        document, status = _document_upsert(
+        document, status = document_upsert(
             title=plan.document_title,
             collection=collections[content.PUBLIC_COLLECTION],
             filename=plan.filename,
@@ -707,7 +698,7 @@ def plans_ensure(
                 "kind": DocumentKind.PLAN,
                 "thematic_group": group,
                 "description": plan.summary,
-                "title_translations": _title_translations(plan.document_title),
+                "title_translations": title_translations(plan.document_title),
             },
             tags=("piano strategico", "meta-cluster"),
         )
@@ -808,7 +799,7 @@ def press_releases_ensure(
 
 # Parents before children, and partners before the groups and plans that name them. The
 # groups' private workspaces are translated with the rest of the workspace demo
-# (`cms.groups.demo`), once their restrictions exist.
+# (`cms.demo.workspaces`), once their restrictions exist.
 TRANSLATION_ORDER = (
     HomePage,
     PressReleaseIndexPage,
@@ -869,17 +860,24 @@ def translation_strings_ensure(
     return changed
 
 
-def _translation_ensure(
-    *, page: Page, locale: Locale, missing: list[str]
+def translation_publish_ensure(
+    *,
+    page: Page,
+    locale: Locale,
+    english_for: Callable[[str], str | None],
+    missing: list[str] | None = None,
 ) -> tuple[str, Page | None]:
-    """The published English version of `page`, made through wagtail-localize; returns the
-    status and the English page when it was written."""
+    """The published English version of `page`, made through wagtail-localize with the strings
+    `english_for` gives; returns the status and the English page when it was written.
+
+    While `missing` lists strings without English, nothing is published.
+    """
     previous = TranslationSource.objects.get_for_instance_or_none(page)
     source, created = TranslationSource.update_or_create_from_instance(page)
     source_changed = created or previous.last_updated_at != source.last_updated_at
     translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
     strings_changed = translation_strings_ensure(
-        source=source, locale=locale, english_for=content_en.english, missing=missing
+        source=source, locale=locale, english_for=english_for, missing=missing
     )
     target = page.get_translation_or_none(locale)
     if missing:
@@ -917,7 +915,9 @@ def translations_ensure(*, home: HomePage) -> tuple[HomePage, StepResult]:
     with disable_reference_index_auto_update():
         for model in TRANSLATION_ORDER:
             for page in by_type.get(model, ()):
-                status, english = _translation_ensure(page=page, locale=locale, missing=missing)
+                status, english = translation_publish_ensure(
+                    page=page, locale=locale, english_for=content_en.english, missing=missing
+                )
                 result.add(status)
                 if english is not None:
                     written.append(english)
@@ -925,7 +925,7 @@ def translations_ensure(*, home: HomePage) -> tuple[HomePage, StepResult]:
         ReferenceIndex.create_or_update_for_object(english.specific)
     if missing:
         raise DemoContentError(
-            "These Italian strings have no English in cms/home/demo/content_en.py:\n  "
+            "These Italian strings have no English in cms/demo/content_en.py:\n  "
             + "\n  ".join(missing)
         )
     return home.get_translation(locale), result
@@ -971,86 +971,64 @@ def roles_ensure(*, home: HomePage, english_home: HomePage) -> StepResult:
 # --- Users --------------------------------------------------------------------------------
 
 
+def _changed(status: str) -> str:
+    return status if status == CREATED else UPDATED
+
+
+def login_ensure(data: content.UserData, *, password: str) -> str:
+    """The demo login `data`, staff or a partner's person, with `password`; returns its status.
+
+    An existing user keeps its details; what the demo relies on (active, the staff and
+    superuser flags, the password, the auth groups, the partner account) is put back.
+    """
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=data.username).first()
+    status = UNCHANGED
+    if user is None:
+        user = user_model(
+            username=data.username,
+            email=data.email,
+            first_name=data.first_name,
+            last_name=data.last_name,
+        )
+        status = CREATED
+    wanted = {"is_active": True, "is_staff": data.superuser, "is_superuser": data.superuser}
+    for name, value in wanted.items():
+        if getattr(user, name) != value:
+            setattr(user, name, value)
+            status = _changed(status)
+    if status == CREATED or not user.check_password(password):
+        user.set_password(password)
+        status = _changed(status)
+    if status != UNCHANGED:
+        user.save()
+    for name in data.groups:
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            raise DemoContentError(f"The {name!r} group is missing; the migrations create it.")
+        if not user.groups.filter(pk=group.pk).exists():
+            user.groups.add(group)
+            status = _changed(status)
+    if data.partner:
+        partner = PartnerPage.objects.filter(locale=Locale.get_default(), slug=data.partner).first()
+        if partner is None:
+            raise DemoContentError(f"The partner {data.partner!r} of {data.username!r} is missing.")
+        account = PartnerAccount.objects.filter(user=user).first()
+        if account is None:
+            # Saving the account puts the person in their partner's groups' members groups.
+            PartnerAccount.objects.create(user=user, partner=partner)
+            status = _changed(status)
+        elif account.partner_id != partner.pk:
+            account.partner = partner
+            account.save()
+            status = _changed(status)
+    return status
+
+
 @transaction.atomic
 def users_ensure(*, password: str) -> tuple[tuple[str, ...], StepResult]:
-    """The demo logins; an existing user keeps its details unless the password changed."""
+    """The staff logins of the public site (the workspaces add their own)."""
     result = StepResult()
-    user_model = get_user_model()
     for data in content.USERS:
-        user = user_model.objects.filter(username=data.username).first()
-        status = UNCHANGED
-        if user is None:
-            user = user_model(
-                username=data.username,
-                email=data.email,
-                first_name=data.first_name,
-                last_name=data.last_name,
-            )
-            status = CREATED
-        wanted = {"is_active": True, "is_staff": data.superuser, "is_superuser": data.superuser}
-        for name, value in wanted.items():
-            if getattr(user, name) != value:
-                setattr(user, name, value)
-                status = status if status == CREATED else UPDATED
-        if status == CREATED or not user.check_password(password):
-            user.set_password(password)
-            status = status if status == CREATED else UPDATED
-        if status != UNCHANGED:
-            user.save()
-        for name in data.groups:
-            group = Group.objects.filter(name=name).first()
-            if group is None:
-                raise DemoContentError(
-                    f"The {name!r} group is missing; Wagtail's migrations create it."
-                )
-            if not user.groups.filter(pk=group.pk).exists():
-                user.groups.add(group)
-                status = status if status == CREATED else UPDATED
-        result.add(status)
+        result.add(login_ensure(data, password=password))
     return tuple(data.username for data in content.USERS), result
-
-
-# --- Everything ---------------------------------------------------------------------------
-
-
-def demo_load(*, password: str, log: Callable[[str], None] = lambda message: None) -> DemoSite:
-    """Load the whole demo in one transaction, reporting each step through `log`."""
-    with transaction.atomic():
-        locale, result = locales_ensure()
-        log(f"Locales ({', '.join(content.LANGUAGES)}): {result}")
-        collections, result = collections_ensure()
-        log(f"Collections: {result}")
-        logo, result = logo_ensure(collection=collections[content.PUBLIC_COLLECTION])
-        log(f"Logo image: {result}")
-        home, site, result = home_ensure(locale=locale, logo=logo)
-        log(f"Home page and site: {result}")
-        sections, result = sections_ensure(home=home)
-        log(f"Section pages: {result}")
-        partners, result = partners_ensure(index=sections.partners)
-        log(f"Partners: {result}")
-        groups, result = groups_ensure(index=sections.groups, partners=partners)
-        log(f"Thematic groups: {result}")
-        documents, result = documents_ensure(collections=collections, groups=groups)
-        log(f"Documents: {result}")
-        plan_documents, result = plans_ensure(
-            index=sections.knowledge, collections=collections, groups=groups, partners=partners
-        )
-        log(f"Strategic plans and their PDFs: {result}")
-        _, result = press_releases_ensure(
-            index=sections.press,
-            groups=groups,
-            partners=partners,
-            documents={**documents, **plan_documents},
-            logo=logo,
-        )
-        log(f"Press releases: {result}")
-        english_home, result = translations_ensure(home=home)
-        log(f"English translations: {result}")
-        result = tag_translations_ensure()
-        log(f"English tag names: {result}")
-        result = roles_ensure(home=home, english_home=english_home)
-        log(f"Editors and Translators permissions: {result}")
-        usernames, result = users_ensure(password=password)
-        log(f"Users: {result}")
-        workspaces_load(password=password, log=log)
-    return DemoSite(home=home, site=site, usernames=usernames)

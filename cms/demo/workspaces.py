@@ -1,62 +1,55 @@
 """The demo's private side: a workspace per thematic group with working documents, partner
 accounts, a moderator and a translator, and the press-release moderation workflow.
 
-`workspaces_load` is the last step of `load_demo` (see `cms.home.demo.builder.demo_load`); like
-the other steps it writes only what differs, so a second load changes nothing. Its documents
-are real files made by `cms.home.demo.files`, filed in the groups' restricted collections.
+`workspaces_load` is the last step of `load_demo` (see `cms.demo.load.demo_load`); like the
+other steps it writes only what differs, so a second load changes nothing. Its documents are
+real files made by `cms.demo.files`, filed in the groups' restricted collections.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.models import Locale
-from wagtail_localize.models import Translation, TranslationSource
 
-from cms.core.services import translation_save
-from cms.home.demo import content_en
-from cms.home.demo.files import DocumentText, Section
-from cms.home.models import PressReleaseIndexPage
-from cms.knowledge.models import DocumentKind, DocumentLanguage
-
-from .models import PartnerAccount, PartnerPage, ThematicGroupPage, WorkspacePage
-from .services import (
+from cms.groups.models import ThematicGroupPage, WorkspacePage
+from cms.groups.services.workspaces import (
     WORKSPACE_INTRO,
     WORKSPACE_SLUG,
     WORKSPACE_TITLE,
-    press_moderation_ensure,
     workspace_ensure,
 )
+from cms.home.models import PressReleaseIndexPage
+from cms.home.moderation import press_moderation_ensure
+from cms.knowledge.models import DocumentKind, DocumentLanguage
 
-CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+from . import content_en
+from .builder import (
+    CREATED,
+    UNCHANGED,
+    StepResult,
+    document_upsert,
+    login_ensure,
+    title_translations,
+    translation_publish_ensure,
+)
+from .content import UserData
+from .files import DocumentText, Section
 
-
-@dataclass(frozen=True)
-class AccountData:
-    """A demo login beyond the builder's: a partner's person, a moderator or a translator."""
-
-    username: str
-    email: str
-    first_name: str
-    last_name: str
-    partner: str = ""  # a partner's slug, for partner accounts
-    groups: tuple[str, ...] = ()  # auth groups, for staff roles
-
-
+# Logins beyond the public site's: partners' people, a moderator and a translator.
 ACCOUNTS = (
     # Milano Metropoli works in Agroalimentare, Turismo and Scienze della Vita.
-    AccountData("partner", "partner@example.com", "Giulia", "Ferrari", partner="milano-metropoli"),
+    UserData("partner", "partner@example.com", "Giulia", "Ferrari", partner="milano-metropoli"),
     # Parco Tecnologico Padano works in Agroalimentare only.
-    AccountData(
+    UserData(
         "partner-ptp", "ptp@example.com", "Marco", "Rossi", partner="parco-tecnologico-padano"
     ),
-    AccountData(
+    UserData(
         "moderator", "moderator@example.com", "Moderazione", "Clusters Cord", groups=("Moderators",)
     ),
-    AccountData(
+    UserData(
         "translator",
         "translator@example.com",
         "Traduzioni",
@@ -265,52 +258,6 @@ WORKSPACE_SLUG_EN = "workspace"
 WORKSPACE_TITLE_EN = "Workspace – {title}"
 
 
-# --- Accounts -----------------------------------------------------------------------------
-
-
-def _account_ensure(data: AccountData, *, password: str, partners: dict[str, PartnerPage]) -> str:
-    user_model = get_user_model()
-    user = user_model.objects.filter(username=data.username).first()
-    status = UNCHANGED
-    if user is None:
-        user = user_model(
-            username=data.username,
-            email=data.email,
-            first_name=data.first_name,
-            last_name=data.last_name,
-            is_active=True,
-        )
-        user.set_password(password)
-        user.save()
-        status = CREATED
-    else:
-        if not user.is_active:
-            user.is_active = True
-            status = UPDATED
-        if not user.check_password(password):
-            user.set_password(password)
-            status = UPDATED
-        if status == UPDATED:
-            user.save()
-    for name in data.groups:
-        group, _created = Group.objects.get_or_create(name=name)
-        if not user.groups.filter(pk=group.pk).exists():
-            user.groups.add(group)
-            status = status if status == CREATED else UPDATED
-    if data.partner:
-        partner = partners[data.partner]
-        account = PartnerAccount.objects.filter(user=user).first()
-        if account is None:
-            # Saving the account puts the person in their partner's groups' members groups.
-            PartnerAccount.objects.create(user=user, partner=partner)
-            status = status if status == CREATED else UPDATED
-        elif account.partner_id != partner.pk:
-            account.partner = partner
-            account.save()
-            status = status if status == CREATED else UPDATED
-    return status
-
-
 # --- English workspaces -------------------------------------------------------------------
 
 
@@ -333,37 +280,18 @@ def _english_workspace_ensure(workspace: WorkspacePage, group: ThematicGroupPage
     locale = Locale.objects.filter(language_code="en").first()
     if locale is None or group.get_translation_or_none(locale) is None:
         return UNCHANGED
-    previous = TranslationSource.objects.get_for_instance_or_none(workspace)
-    source, created = TranslationSource.update_or_create_from_instance(workspace)
-    source_changed = created or previous.last_updated_at != source.last_updated_at
-    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    from cms.home.demo.builder import translation_strings_ensure
-
-    strings_changed = translation_strings_ensure(
-        source=source, locale=locale, english_for=_english_strings(workspace, group).get
+    status, _english = translation_publish_ensure(
+        page=workspace, locale=locale, english_for=_english_strings(workspace, group).get
     )
-    target = workspace.get_translation_or_none(locale)
-    if not (
-        source_changed
-        or strings_changed
-        or target is None
-        or not target.live
-        or target.has_unpublished_changes
-    ):
-        return UNCHANGED
-    translation_save(translation=translation, publish=True)
-    return CREATED if target is None else UPDATED
+    return status
 
 
 # --- Documents ----------------------------------------------------------------------------
 
 
 def _working_document_ensure(data: WorkingDocument, *, workspace, group, users) -> str:
-    # The builder's upsert writes real files and is idempotent; imported here because the
-    # builder imports this module.
-    from cms.home.demo.builder import _document_upsert, _title_translations
-
-    document, status = _document_upsert(
+    # The builder's upsert writes real files and is idempotent.
+    document, status = document_upsert(
         title=data.text.title,
         collection=workspace.collection,
         filename=data.filename,
@@ -373,7 +301,7 @@ def _working_document_ensure(data: WorkingDocument, *, workspace, group, users) 
             "kind": data.kind,
             "thematic_group": group,
             "description": data.description,
-            "title_translations": _title_translations(data.text.title),
+            "title_translations": title_translations(data.text.title),
             "uploaded_by_user": users.get(data.uploaded_by),
         },
         tags=data.tags,
@@ -382,11 +310,6 @@ def _working_document_ensure(data: WorkingDocument, *, workspace, group, users) 
 
 
 # --- Everything ---------------------------------------------------------------------------
-
-
-def _summary(counts: dict[str, int]) -> str:
-    parts = [f"{counts[s]} {s}" for s in (CREATED, UPDATED, UNCHANGED) if counts.get(s)]
-    return ", ".join(parts) or "nothing to do"
 
 
 @transaction.atomic
@@ -400,41 +323,37 @@ def workspaces_load(*, password: str, log: Callable[[str], None] = lambda messag
         group.slug: group
         for group in ThematicGroupPage.objects.filter(locale=default).order_by("path")
     }
-    partners = {partner.slug: partner for partner in PartnerPage.objects.filter(locale=default)}
-
-    counts: dict[str, int] = {}
-    english_counts: dict[str, int] = {}
+    result = StepResult()
+    english = StepResult()
     workspaces = {}
     for slug, group in groups.items():
         # Publishing a group makes its workspace, so a fresh load finds them already there.
         had = WorkspacePage.objects.child_of(group).exists()
         workspaces[slug] = workspace_ensure(group=group)
-        status = UNCHANGED if had else CREATED
-        counts[status] = counts.get(status, 0) + 1
-        status = _english_workspace_ensure(workspaces[slug], group)
-        english_counts[status] = english_counts.get(status, 0) + 1
-    log(f"Workspaces: {_summary(counts)}; their English versions: {_summary(english_counts)}")
+        result.add(UNCHANGED if had else CREATED)
+        english.add(_english_workspace_ensure(workspaces[slug], group))
+    log(f"Workspaces: {result}; their English versions: {english}")
 
-    counts = {}
+    result = StepResult()
     for data in ACCOUNTS:
-        status = _account_ensure(data, password=password, partners=partners)
-        counts[status] = counts.get(status, 0) + 1
+        result.add(login_ensure(data, password=password))
     log(
         f"Partner, moderator and translator logins ({', '.join(a.username for a in ACCOUNTS)}, "
-        f"same password): {_summary(counts)}"
+        f"same password): {result}"
     )
 
     users = {
         user.username: user
         for user in get_user_model().objects.filter(username__in=[a.username for a in ACCOUNTS])
     }
-    counts = {}
+    result = StepResult()
     for data in WORKING_DOCUMENTS:
-        status = _working_document_ensure(
-            data, workspace=workspaces[data.group], group=groups[data.group], users=users
+        result.add(
+            _working_document_ensure(
+                data, workspace=workspaces[data.group], group=groups[data.group], users=users
+            )
         )
-        counts[status] = counts.get(status, 0) + 1
-    log(f"Private working documents: {_summary(counts)}")
+    log(f"Private working documents: {result}")
 
     index = PressReleaseIndexPage.objects.filter(locale=default).first()
     if index is not None:
