@@ -28,7 +28,7 @@ from cms.knowledge.models import DocumentLanguage
 
 from .backends import SearchUnavailable
 from .forms import MAX_FACET_VALUES, MAX_QUERY_LENGTH, SearchAPIForm, ValuesField
-from .selectors import ORDERS, result_types, search_items, site_search
+from .selectors import ORDERS, result_types, search_items
 
 URL = "/api/v2/search/"
 SEARCH_UNAVAILABLE = "Search is temporarily unavailable; try again later."
@@ -98,14 +98,7 @@ def search(request):
     limit = data["limit"] or settings.CORDATA_SEARCH_API_LIMIT
     with translation.override(language):
         try:
-            outcome = site_search(
-                user=request.user,
-                text=data["q"],
-                language=language,
-                all_languages=data["all_languages"],
-                filters=form.filters,
-                order=data["order"],
-            )
+            outcome = form.search(user=request.user, language=language)
         except SearchUnavailable:
             return error_response(503, SEARCH_UNAVAILABLE, problem=False)
         items = search_items(

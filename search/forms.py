@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.knowledge.models import DocumentLanguage
 
-from .selectors import ORDERS, SearchFilters, result_types
+from .selectors import ORDERS, SearchFilters, SearchOutcome, result_types, site_search
 
 MAX_QUERY_LENGTH = 300
 #: More selected values than this in one facet is not a visitor's doing.
@@ -109,6 +109,21 @@ class SearchForm(forms.Form):
         data = self.cleaned_data
         return SearchFilters(
             **{name: data.get(name) or () for name in SearchFilters.__dataclass_fields__}
+        )
+
+    def search(self, *, user, language: str) -> SearchOutcome:
+        """The site search this valid form asks for, by `user` reading in `language`.
+
+        Raises `search.backends.SearchUnavailable` when the backend is down.
+        """
+        data = self.cleaned_data
+        return site_search(
+            user=user,
+            text=data["q"],
+            language=language,
+            all_languages=data["all_languages"],
+            filters=self.filters,
+            order=data["order"],
         )
 
 

@@ -3,7 +3,8 @@
 `site_search` asks the configured backend for the matching pages and documents the user may see
 (privacy comes from `cms.core.privacy` and nowhere else), then reads each match's facet values
 (type, thematic group, partner country, language, year, tag) with one query per relation over
-the matched ids. Counting happens in Python over those rows so that every facet can be counted
+the matched ids. What each model is filed under, which facets its objects provide and what its
+hits show are the models' own declarations (`search.declarations`). Counting happens in Python over those rows so that every facet can be counted
 against the *other* facets' selections (values within a facet are alternatives, facets narrow
 each other) without a query per facet value. `search_items` then turns one page of matches
 into displayable results, with a query per model rather than per result.
@@ -12,7 +13,6 @@ into displayable results, with a query per model rather than per result.
 from __future__ import annotations
 
 import datetime
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,27 +22,31 @@ from operator import attrgetter, itemgetter
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 from wagtail.models import Locale, Page
 
 from cms.core.privacy import visible_documents, visible_pages
 from cms.core.translation import document_title, tag_names
-from cms.groups.models import PartnerPage, ThematicGroupMembership, ThematicGroupPage
-from cms.home.models import (
-    PressReleaseGroup,
-    PressReleasePage,
-    PressReleasePartner,
-    PressReleaseTag,
-)
-from cms.knowledge.models import DocumentLanguage, ProjectDocument
+from cms.knowledge.models import DocumentLanguage
 
+from .backends.rows import id_list as _ids
+from .backends.rows import joinable_scored_sql
+from .declarations import (
+    FILINGS,
+    ITSELF,
+    declaration_of,
+    document_model,
+    facet_filters,
+    own_fields,
+    page_field_path,
+    relation_sources,
+    searched_models,
+)
 from .indexing import locale_code, object_languages, readable_text
 from .models import SearchRecord
 from .query import LanguageQuery
@@ -156,10 +160,11 @@ def _page_results(query: LanguageQuery, *, user, languages):
 
 
 def _document_results(query: LanguageQuery, *, user, languages):
-    documents = ProjectDocument.objects.all()
+    model = document_model()
+    documents = model.objects.all()
     if languages is not None:
         documents = documents.filter(language__in=[*languages, DocumentLanguage.OTHER])
-    visible = visible_documents(ProjectDocument.objects.all(), user=user)
+    visible = visible_documents(model.objects.all(), user=user)
     return documents.filter(pk__in=visible.values("pk")).search(query)
 
 
@@ -167,20 +172,6 @@ def _day(value) -> datetime.date | None:
     # Dates arrive as text ("2012-01-16"): parsing it is far cheaper than the ORM's per-row
     # conversion.
     return datetime.date.fromisoformat(value[:10]) if value else None
-
-
-def _ids(ids) -> RawSQL | list:
-    """A `__in` value for thousands of ids sent as one parameter the database unpacks.
-
-    The ORM prepares an `IN (%s, %s, …)` list id by id, which costs more than the query
-    itself once a common word matches thousands of objects.
-    """
-    ids = list(ids)
-    if connection.vendor == "sqlite":
-        return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
-    return ids
 
 
 # --- Search records: what each page and document is filed under --------------------------------
@@ -196,6 +187,30 @@ def _date_of(value) -> datetime.date | None:
     return value
 
 
+def _first_date(values: dict, fields) -> datetime.date | None:
+    return _date_of(next((values[name] for name in fields if values.get(name)), None))
+
+
+def _file(filed: dict[str, dict[int, list]], objects: dict[type, dict[int, dict]]) -> None:
+    """Adds to `filed` what each object is filed under, source by source as its model declares."""
+    for model, rows in objects.items():
+        for filing, sources in declaration_of(model).facets.items():
+            for source in sources:
+                if source == ITSELF:
+                    for pk in rows:
+                        filed[filing][pk].append(pk)
+                elif isinstance(source, str):
+                    for pk, values in rows.items():
+                        filed[filing][pk].append(values.get(source))
+        for relation in relation_sources(model):
+            for pk, value in relation.rows(_ids(rows)):
+                filed[relation.filing][pk].append(value)
+
+
+def _filed_records(filed, pk: int) -> dict[str, str]:
+    return {f"{filing}_ids": _joined(filed[filing][pk]) for filing in FILINGS}
+
+
 def search_records_for(
     *, page_ids: Iterable[int] = (), document_ids: Iterable[int] = ()
 ) -> list[SearchRecord]:
@@ -205,101 +220,66 @@ def search_records_for(
     (or the tree's root) get no record.
     """
     records: list[SearchRecord] = []
-    groups: dict[int, list[int]] = defaultdict(list)
-    partners: dict[int, list[int]] = defaultdict(list)
-    tags: dict[int, list[int]] = defaultdict(list)
-    by_model: dict[type, list[int]] = defaultdict(list)
-
     page_ids = list(page_ids)
-    rows = (
-        Page.objects.filter(pk__in=_ids(page_ids), depth__gt=1)
-        .order_by()
-        .values_list(
-            "pk",
-            "content_type_id",
-            "locale_id",
-            "first_published_at",
-            "pressreleasepage__date",
-            "strategicplanpage__adopted_on",
-            "strategicplanpage__group_id",
+    if page_ids:
+        # One query over the page tree for every page model's own fields.
+        paths = {
+            (model, name): page_field_path(model, name)
+            for model in searched_models()
+            if model is not document_model()
+            for name in own_fields(model)
+        }
+        columns = list(dict.fromkeys(paths.values()))
+        rows = (
+            Page.objects.filter(pk__in=_ids(page_ids), depth__gt=1)
+            .order_by()
+            .values_list("pk", "content_type_id", "locale_id", *columns)
         )
-        if page_ids
-        else ()
-    )
-    pages: list[tuple] = []
-    for pk, content_type_id, locale_id, published, date, adopted_on, plan_group in rows:
-        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
-        by_model[model].append(pk)
-        groups[pk].append(plan_group)
-        pages.append((pk, model, locale_id, _date_of(date or adopted_on or published)))
-
-    if ids := by_model.get(PressReleasePage):
-        for pk, group_id in PressReleaseGroup.objects.filter(page_id__in=_ids(ids)).values_list(
-            "page_id", "group_id"
-        ):
-            groups[pk].append(group_id)
-        for pk, partner_id in PressReleasePartner.objects.filter(page_id__in=_ids(ids)).values_list(
-            "page_id", "partner_id"
-        ):
-            partners[pk].append(partner_id)
-        for pk, tag_id in PressReleaseTag.objects.filter(
-            content_object_id__in=_ids(ids)
-        ).values_list("content_object_id", "tag_id"):
-            tags[pk].append(tag_id)
-    partner_ids = by_model.get(PartnerPage, [])
-    group_ids = by_model.get(ThematicGroupPage, [])
-    for pk in partner_ids:
-        partners[pk].append(pk)
-    for pk in group_ids:
-        groups[pk].append(pk)
-    if partner_ids or group_ids:
-        memberships = ThematicGroupMembership.objects.filter(
-            Q(partner_id__in=_ids(partner_ids)) | Q(page_id__in=_ids(group_ids))
-        )
-        wanted_partners, wanted_groups = set(partner_ids), set(group_ids)
-        for group_id, partner_id in memberships.values_list("page_id", "partner_id"):
-            if partner_id in wanted_partners:
-                groups[partner_id].append(group_id)
-            if group_id in wanted_groups:
-                partners[group_id].append(partner_id)
-
-    for pk, model, locale_id, date in pages:
-        records.append(
-            SearchRecord(
-                page_id=pk,
-                type=model_label(model),
-                language=locale_code(locale_id) or "",
-                date=date,
-                group_ids=_joined(groups[pk]),
-                partner_ids=_joined(partners[pk]),
-                tag_ids=_joined(tags[pk]),
+        filed: dict[str, dict[int, list]] = {name: defaultdict(list) for name in FILINGS}
+        by_model: dict[type, dict[int, dict]] = defaultdict(dict)
+        pages: list[tuple] = []
+        for pk, content_type_id, locale_id, *values in rows:
+            model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+            by_column = dict(zip(columns, values, strict=True))
+            own = {name: by_column[paths[model, name]] for name in own_fields(model)}
+            by_model[model][pk] = own
+            pages.append((pk, model, locale_id, _first_date(own, declaration_of(model).date)))
+        _file(filed, by_model)
+        for pk, model, locale_id, date in pages:
+            records.append(
+                SearchRecord(
+                    page_id=pk,
+                    type=model_label(model),
+                    language=locale_code(locale_id) or "",
+                    date=date,
+                    **_filed_records(filed, pk),
+                )
             )
-        )
 
     document_ids = list(document_ids)
     if document_ids:
-        content_type = ContentType.objects.get_for_model(ProjectDocument)
-        tagged = TaggedItem.objects.filter(
-            content_type=content_type, object_id__in=_ids(document_ids)
-        )
-        document_tags: dict[int, list[int]] = defaultdict(list)
-        for pk, tag_id in tagged.values_list("object_id", "tag_id"):
-            document_tags[pk].append(tag_id)
-        label = model_label(ProjectDocument)
+        model = document_model()
+        fields = own_fields(model)
+        filed = {name: defaultdict(list) for name in FILINGS}
         rows = (
-            ProjectDocument.objects.filter(pk__in=_ids(document_ids))
+            model.objects.filter(pk__in=_ids(document_ids))
             .order_by()
-            .values_list("pk", "language", "created_at", "thematic_group_id")
+            .values_list("pk", "language", *fields)
         )
-        for pk, language, created_at, group_id in rows:
+        documents = {
+            pk: (language, dict(zip(fields, values, strict=True))) for pk, language, *values in rows
+        }
+        _file(filed, {model: {pk: own for pk, (_language, own) in documents.items()}})
+        label = model_label(model)
+        date_fields = declaration_of(model).date
+        for pk, (language, own) in documents.items():
             records.append(
                 SearchRecord(
                     document_id=pk,
                     type=label,
                     language=language or "",
-                    date=_date_of(created_at),
-                    group_ids=_joined([group_id]),
-                    tag_ids=_joined(document_tags[pk]),
+                    date=_first_date(own, date_fields),
+                    **_filed_records(filed, pk),
                 )
             )
     return records
@@ -309,14 +289,17 @@ def search_records_for(
 # and text its record holds. Thousands of matches cost no object each, and facets are counted
 # per distinct value of a column (a few hundred) rather than per match.
 SCORE, DATE, KIND, PK, TYPE, LANGUAGE, GROUP_IDS, PARTNER_IDS, TAG_IDS = range(9)
-_FACET_COLUMNS = {
-    "type": itemgetter(TYPE),
-    "language": itemgetter(LANGUAGE),
-    "year": itemgetter(DATE),
-    "group": itemgetter(GROUP_IDS),
-    "country": itemgetter(PARTNER_IDS),
-    "tag": itemgetter(TAG_IDS),
-}
+#: The column of a match holding the ids of each filing.
+FILING_COLUMNS = {"group": GROUP_IDS, "partner": PARTNER_IDS, "tag": TAG_IDS}
+assert tuple(FILING_COLUMNS) == FILINGS
+
+
+def _facet_column(name: str):
+    """The column of a match a facet is counted from: its own, or its filter's filing."""
+    columns = {"type": TYPE, "language": LANGUAGE, "year": DATE, "tag": TAG_IDS}
+    if name in columns:
+        return itemgetter(columns[name])
+    return itemgetter(FILING_COLUMNS[facet_filters()[name].source])
 
 
 def _scored_record_rows(statement: tuple[str, tuple] | None, kind: str) -> list[tuple] | None:
@@ -356,9 +339,7 @@ def _match_rows(results, kind: str, limit: int) -> list[tuple]:
     yet) is read from its live rows, so a search is never wrong, only slower, when records lag
     behind.
     """
-    rows = None
-    if hasattr(results, "scored_sql") and connection.vendor == "sqlite":
-        rows = _scored_record_rows(results.scored_sql(limit), kind)
+    rows = _scored_record_rows(joinable_scored_sql(results, limit), kind)
     if rows is None:
         scores = dict(_id_scores(results, limit))
         recorded = {
@@ -396,36 +377,31 @@ def _translator(table: dict[str, str]):
     return names
 
 
+def _met_ids(matches: list[tuple], column: int) -> set[str]:
+    return {pk for id_list in {match[column] for match in matches} for pk in id_list.split()}
+
+
 class _FacetValues:
     """What a match's raw column values mean in each facet, read once per search.
 
-    Group ids become translation keys, partner ids countries and tag ids slugs, with a query
-    each: groups are few, so all of them are read; partners and tags only those met.
+    Tag ids become slugs, and the ids of a declared facet (`search.declarations`) the values
+    of its model's field (group ids translation keys, partner ids countries), with a query
+    each over the ids met.
     """
 
     def __init__(self, matches: list[tuple]):
-        tag_lists = {match[TAG_IDS] for match in matches}
-        tag_ids = {pk for tag_list in tag_lists for pk in tag_list.split()}
+        tag_ids = _met_ids(matches, TAG_IDS)
         tags = Tag.objects.filter(pk__in=tag_ids) if tag_ids else []
         self.tags = {str(tag.pk): tag for tag in tags}
-        partner_lists = {match[PARTNER_IDS] for match in matches}
-        partner_ids = {pk for partner_list in partner_lists for pk in partner_list.split()}
-        partners = (
-            PartnerPage.objects.filter(pk__in=_ids(map(int, partner_ids))).values_list(
-                "pk", "country"
-            )
-            if partner_ids
-            else []
-        )
-        groups = ThematicGroupPage.objects.values_list("pk", "translation_key")
         self._expand = {
             "type": lambda value: (value,),
             "language": lambda value: (value,) if value else (),
             "year": lambda value: (int(value[:4]),) if value else (),
-            "group": _translator({str(pk): str(key) for pk, key in groups}),
-            "country": _translator({str(pk): code for pk, code in partners if code}),
             "tag": _translator({pk: tag.slug for pk, tag in self.tags.items()}),
         }
+        for name, facet in facet_filters().items():
+            ids = _met_ids(matches, FILING_COLUMNS[facet.source])
+            self._expand[name] = _translator(facet.values(_ids(map(int, ids))) if ids else {})
         self._memo: dict[str, dict] = {name: {} for name in FACETS}
 
     def of(self, facet: str, raw) -> tuple:
@@ -459,8 +435,8 @@ class Hits(Sequence):
             match[TYPE],
             match[LANGUAGE],
             _day(match[DATE]),
-            values.of("group", match[GROUP_IDS]) if values else (),
-            values.of("country", match[PARTNER_IDS]) if values else (),
+            values.of("group", _facet_column("group")(match)) if values else (),
+            values.of("country", _facet_column("country")(match)) if values else (),
             values.of("tag", match[TAG_IDS]) if values else (),
         )
 
@@ -472,9 +448,7 @@ class Hits(Sequence):
 
 @lru_cache(maxsize=8)
 def _type_labels_in(language: str | None) -> dict[str, str]:
-    from wagtail.models import get_page_models
-
-    models = [*get_page_models(), ProjectDocument]
+    models = searched_models()
     return {model_label(model): str(capfirst(model._meta.verbose_name)) for model in models}
 
 
@@ -486,17 +460,6 @@ def _type_labels() -> dict[str, str]:
 def result_types() -> list[str]:
     """Every type a result can have, for validating the `type` filter."""
     return list(_type_labels())
-
-
-def _group_labels(keys: set[str], *, user, language: str) -> dict[str, str]:
-    if not keys:
-        return {}
-    groups = visible_pages(ThematicGroupPage.objects.filter(translation_key__in=keys), user=user)
-    labels: dict[str, str] = {}
-    for key, locale_id, title in groups.values_list("translation_key", "locale_id", "title"):
-        if str(key) not in labels or locale_code(locale_id) == language:
-            labels[str(key)] = title
-    return labels
 
 
 def _tag_labels(slugs: set[str], *, tags: dict[str, Tag], language: str) -> dict[str, str]:
@@ -511,7 +474,7 @@ def _tag_labels(slugs: set[str], *, tags: dict[str, Tag], language: str) -> dict
 
 def _count(matches: list[tuple], name: str, values: _FacetValues) -> Counter:
     counter: Counter = Counter()
-    for raw, count in Counter(map(_FACET_COLUMNS[name], matches)).items():
+    for raw, count in Counter(map(_facet_column(name), matches)).items():
         for value in values.of(name, raw):
             counter[value] += count
     return counter
@@ -527,7 +490,7 @@ def _facets(
     active = filters.active()
     passes = {}
     for name, wanted in active.items():
-        column, admits = _FACET_COLUMNS[name], {}
+        column, admits = _facet_column(name), {}
         for raw in set(map(column, matches)):
             admits[raw] = not wanted.isdisjoint(values.of(name, raw))
         passes[name] = [admits[raw] for raw in map(column, matches)]
@@ -553,12 +516,12 @@ def _facets(
     type_labels = _type_labels()
     labels = {
         "type": {value: type_labels.get(value, value) for value in counters["type"]},
-        "group": _group_labels(set(counters["group"]), user=user, language=language),
-        "country": {code: str(countries.name(code) or code) for code in counters["country"]},
         "language": {code: str(LANGUAGE_LABELS.get(code, code)) for code in counters["language"]},
         "year": {year: str(year) for year in counters["year"]},
         "tag": _tag_labels(set(counters["tag"]), tags=values.tags_by_slug(), language=language),
     }
+    for name, facet in facet_filters().items():
+        labels[name] = facet.labels(set(counters[name]), user=user, language=language)
     facets: dict[str, list[FacetValue]] = {}
     for name in FACETS:
         selected = active.get(name, frozenset())
@@ -640,14 +603,14 @@ def search_items(
     page_ids = [hit.pk for hit in hits if hit.kind == "page"]
     document_ids = [hit.pk for hit in hits if hit.kind == "document"]
     pages = {page.pk: page for page in _specific_pages(page_ids)}
-    documents = {doc.pk: doc for doc in ProjectDocument.objects.filter(pk__in=document_ids)}
+    documents = {doc.pk: doc for doc in document_model().objects.filter(pk__in=document_ids)}
     type_labels = _type_labels()
     items = []
     for hit in hits:
         if hit.kind == "page" and hit.pk in pages:
             page = pages[hit.pk]
             url = page.get_full_url(request) if absolute else page.get_url(request)
-            text = readable_text(page) or getattr(page, "summary_text", "")
+            text = readable_text(page) or _fallback_text(page)
             title, locale = page.title, locale_code(page.locale_id)
             obj = page
         elif hit.kind == "document" and hit.pk in documents:
@@ -672,6 +635,11 @@ def search_items(
             )
         )
     return items
+
+
+def _fallback_text(obj) -> str:
+    attribute = declaration_of(type(obj)).fallback_text
+    return getattr(obj, attribute, "") if attribute else ""
 
 
 def _specific_pages(ids: list[int]) -> QuerySet | list:

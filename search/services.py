@@ -13,9 +13,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_instance
 
-from cms.knowledge.models import ProjectDocument
-
 from .backends import SearchUnavailable
+from .declarations import document_model
 from .models import PendingIndexUpdate, SearchRecord
 from .selectors import RECORD_FIELDS, search_records_for
 
@@ -143,7 +142,7 @@ def search_records_rebuild(*, progress=None) -> int:
     for the whole rebuild.
     """
     page_ids = list(Page.objects.filter(depth__gt=1).order_by("pk").values_list("pk", flat=True))
-    document_ids = list(ProjectDocument.objects.order_by("pk").values_list("pk", flat=True))
+    document_ids = list(document_model().objects.order_by("pk").values_list("pk", flat=True))
     batches = [
         *(
             {"page_ids": page_ids[i : i + RECORDS_BATCH_SIZE]}

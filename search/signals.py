@@ -14,15 +14,11 @@ record.
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
-from taggit.models import TaggedItem
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
-from cms.groups.models import ThematicGroupMembership
-from cms.home.models import PressReleaseGroup, PressReleasePartner, PressReleaseTag
-from cms.knowledge.models import ProjectDocument
+from .declarations import document_model, relation_models, relation_sources, searched_models
 
 
 def _auto_update() -> bool:
@@ -33,18 +29,13 @@ def _owners(instance) -> tuple[list[int], list[int]]:
     """(page ids, document ids) whose records `instance` contributes to."""
     if isinstance(instance, Page):
         return [instance.pk], []
-    if isinstance(instance, ProjectDocument):
+    if isinstance(instance, document_model()):
         return [], [instance.pk]
-    if isinstance(instance, PressReleaseGroup | PressReleasePartner):
-        return [instance.page_id], []
-    if isinstance(instance, PressReleaseTag):
-        return [instance.content_object_id], []
-    if isinstance(instance, ThematicGroupMembership):
-        return [instance.page_id, instance.partner_id], []
-    if isinstance(instance, TaggedItem):
-        if instance.content_type_id == ContentType.objects.get_for_model(ProjectDocument).pk:
-            return [], [instance.object_id]
-    return [], []
+    owners: dict[str, list[int]] = {"page": [], "document": []}
+    for source in relation_sources():
+        if isinstance(instance, source.model):
+            owners[source.kind] += source.owners_of(instance)
+    return list(dict.fromkeys(owners["page"])), list(dict.fromkeys(owners["document"]))
 
 
 def _refresh(page_ids, document_ids) -> None:
@@ -61,12 +52,21 @@ def _forget(page_ids, document_ids) -> None:
     search_records_forget(page_ids=page_ids, document_ids=document_ids)
 
 
-def membership_changing(instance, raw=False, **kwargs) -> None:
-    """Remembers a membership's previous group and partner: moving it changes both records."""
+def _movable_sources(model) -> list:
+    """The declared relations of `model` whose rows may move to another owner."""
+    sources = [source for source in relation_sources() if source.model is model]
+    return sources if any(source.owner_movable for source in sources) else []
+
+
+def relation_changing(instance, raw=False, **kwargs) -> None:
+    """Remembers a relation row's previous owners (a membership's group and partner): moving
+    the row changes the records of both the old and the new owners."""
     if raw or instance.pk is None:
         return
+    sources = _movable_sources(type(instance))
+    owners = list(dict.fromkeys(source.related.owner for source in sources))
     instance._search_previous_owners = list(
-        ThematicGroupMembership.objects.filter(pk=instance.pk).values_list("page_id", "partner_id")
+        type(instance)._default_manager.filter(pk=instance.pk).values_list(*owners)
     )
 
 
@@ -92,24 +92,13 @@ def record_source_deleted(instance, **kwargs) -> None:
         transaction.on_commit(lambda: _refresh(page_ids, document_ids))
 
 
-RELATION_MODELS = (
-    PressReleaseGroup,
-    PressReleasePartner,
-    PressReleaseTag,
-    ThematicGroupMembership,
-    TaggedItem,
-)
-
-
 def connect() -> None:
-    """Connects the handlers for every page model, documents and the relation rows."""
-    for model in (*get_page_models(), ProjectDocument, *RELATION_MODELS):
+    """Connects the handlers for every searched model and the relation rows they declare."""
+    relations = relation_models()
+    for model in (*searched_models(), *relations):
         uid = f"search_record_{model._meta.label_lower}"
         post_save.connect(record_saved, sender=model, dispatch_uid=uid)
-        if model in RELATION_MODELS:
+        if model in relations:
             post_delete.connect(record_source_deleted, sender=model, dispatch_uid=uid)
-    pre_save.connect(
-        membership_changing,
-        sender=ThematicGroupMembership,
-        dispatch_uid="search_record_membership_changing",
-    )
+        if model in relations and _movable_sources(model):
+            pre_save.connect(relation_changing, sender=model, dispatch_uid=f"{uid}_changing")

@@ -9,7 +9,7 @@ from cms.core.listing import paginate
 
 from .backends import SearchUnavailable
 from .forms import SearchForm
-from .selectors import FACETS, search_items, site_search
+from .selectors import FACETS, search_items
 from .text import SEARCH_LANGUAGES
 
 FACET_TITLES = {
@@ -72,14 +72,7 @@ def search(request):
         data = form.cleaned_data
         language = visitor_language()
         try:
-            outcome = site_search(
-                user=request.user,
-                text=data["q"],
-                language=language,
-                all_languages=data["all_languages"],
-                filters=form.filters,
-                order=data["order"],
-            )
+            outcome = form.search(user=request.user, language=language)
         except SearchUnavailable:
             context["unavailable"] = True
             status = 503

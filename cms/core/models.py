@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.core.searchable import SearchDeclaration
 from cms.core.translation import (
     BASE_PAGE,
     alternate_languages,
@@ -46,6 +47,9 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Navigation")),
     ]
 
+    search_declaration = SearchDeclaration(
+        date=("first_published_at",), fallback_text="summary_text"
+    )
     search_fields = Page.search_fields + [index.SearchField("listing_summary")]
     translatable_fields = BASE_PAGE
 

@@ -16,6 +16,7 @@ from cms.core import translation
 from cms.core.blocks import RICH_TEXT_FEATURES, ActivityStreamBlock
 from cms.core.listing import FilterableIndexMixin
 from cms.core.models import BasePage
+from cms.core.searchable import ITSELF, FacetFilter, Related, SearchDeclaration
 
 
 class PartnerKind(models.TextChoices):
@@ -111,6 +112,23 @@ class PartnerPage(BasePage):
         FieldPanel("logo"),
         FieldPanel("description"),
     ]
+    search_declaration = SearchDeclaration(
+        facets={
+            "partner": (ITSELF,),
+            "group": (
+                Related("groups.ThematicGroupMembership", owner="partner_id", value="page_id"),
+            ),
+        },
+        filters={
+            "country": FacetFilter(
+                source="partner",
+                field="country",
+                labels="cms.groups.selectors.partners.country_names",
+            )
+        },
+        date=("first_published_at",),
+        fallback_text="summary_text",
+    )
     search_fields = BasePage.search_fields + [
         index.SearchField("short_name"),
         index.SearchField("description"),
@@ -186,6 +204,23 @@ class ThematicGroupPage(BasePage):
         InlinePanel("memberships", heading=_("Partners"), label=_("partner")),
         FieldPanel("activities"),
     ]
+    search_declaration = SearchDeclaration(
+        facets={
+            "group": (ITSELF,),
+            "partner": (
+                Related("groups.ThematicGroupMembership", owner="page_id", value="partner_id"),
+            ),
+        },
+        filters={
+            "group": FacetFilter(
+                source="group",
+                field="translation_key",
+                labels="cms.groups.selectors.partners.thematic_group_titles",
+            )
+        },
+        date=("first_published_at",),
+        fallback_text="summary_text",
+    )
     search_fields = BasePage.search_fields + [
         index.SearchField("objectives"),
         index.SearchField("activities"),

@@ -15,6 +15,7 @@ from cms.core import translation
 from cms.core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from cms.core.listing import FilterableIndexMixin
 from cms.core.models import BasePage
+from cms.core.searchable import Related, SearchDeclaration
 
 
 class HomePage(BasePage):
@@ -135,6 +136,15 @@ class PressReleasePage(BasePage):
         InlinePanel("attachments", label=_("attached document"), heading=_("Documents")),
         FieldPanel("contact"),
     ]
+    search_declaration = SearchDeclaration(
+        facets={
+            "group": (Related("home.PressReleaseGroup", owner="page_id", value="group_id"),),
+            "partner": (Related("home.PressReleasePartner", owner="page_id", value="partner_id"),),
+            "tag": (Related("home.PressReleaseTag", owner="content_object_id", value="tag_id"),),
+        },
+        date=("date", "first_published_at"),
+        fallback_text="summary_text",
+    )
     search_fields = BasePage.search_fields + [
         index.SearchField("lead"),
         index.SearchField("body"),

@@ -10,6 +10,7 @@ from wagtail.search import index
 from cms.core import translation
 from cms.core.blocks import RICH_TEXT_FEATURES, PlanSectionStreamBlock
 from cms.core.models import BasePage
+from cms.core.searchable import Related, SearchDeclaration
 
 
 class PlanStatus(models.TextChoices):
@@ -109,6 +110,13 @@ class ProjectDocument(AbstractDocument):
         "thematic_group",
     )
 
+    search_declaration = SearchDeclaration(
+        facets={
+            "group": ("thematic_group_id",),
+            "tag": (Related("taggit.TaggedItem", owner="object_id", value="tag_id", generic=True),),
+        },
+        date=("created_at",),
+    )
     search_fields = AbstractDocument.search_fields + [
         index.SearchField("description"),
         index.SearchField("extracted_text"),
@@ -217,6 +225,11 @@ class StrategicPlanPage(BasePage):
         FieldPanel("sections"),
         FieldPanel("attachment"),
     ]
+    search_declaration = SearchDeclaration(
+        facets={"group": ("group_id",)},
+        date=("adopted_on", "first_published_at"),
+        fallback_text="summary_text",
+    )
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("sections"),

@@ -179,12 +179,13 @@ class TestErrors:
         }
 
     def test_an_unavailable_search_service_answers_503(self, client, corpus, monkeypatch):
-        from search import api
+        from search import forms
 
         def unavailable(**kwargs):
             raise SearchUnavailable("the search service timed out")
 
-        monkeypatch.setattr(api, "site_search", unavailable)
+        # Both the page and the API search through `SearchForm.search`.
+        monkeypatch.setattr(forms, "site_search", unavailable)
         response = get(client, q="piano")
         assert response.status_code == 503
         assert response.json() == {"message": "Search is temporarily unavailable; try again later."}

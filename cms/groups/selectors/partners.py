@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django.db.models import F, Prefetch, QuerySet
+from django_countries import countries
 from wagtail.models import Locale
 
 from cms.core.privacy import visible_pages
@@ -116,3 +117,24 @@ def partner_groups(*, partner: PartnerPage) -> list[ThematicGroupPage]:
     return list(
         ThematicGroupPage.objects.filter(memberships__partner=partner).distinct().order_by("path")
     )
+
+
+def thematic_group_titles(keys: set[str], *, user, language: str) -> dict[str, str]:
+    """{translation key: title} of the groups `user` may see, in `language` where translated.
+
+    The search facet's labels (see `ThematicGroupPage.search_declaration`).
+    """
+    if not keys:
+        return {}
+    groups = visible_pages(ThematicGroupPage.objects.filter(translation_key__in=keys), user=user)
+    labels: dict[str, str] = {}
+    rows = groups.values_list("translation_key", "locale__language_code", "title")
+    for key, language_code, title in rows:
+        if str(key) not in labels or language_code == language:
+            labels[str(key)] = title
+    return labels
+
+
+def country_names(codes: set[str], *, user, language: str) -> dict[str, str]:
+    """{country code: name in the active language}: the partner country facet's labels."""
+    return {code: str(countries.name(code) or code) for code in codes}
