@@ -27,11 +27,11 @@ from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from taggit.models import Tag, TaggedItem
 from wagtail.models import Locale, Page
 
+from cms.core import languages
 from cms.core.privacy import visible_documents, visible_pages
 from cms.core.translation import document_title, tag_names
 from cms.groups.models import PartnerPage, ThematicGroupMembership, ThematicGroupPage
@@ -53,8 +53,7 @@ ORDERS = ("relevance", "date")
 #: Tags are many: the facet lists the most frequent ones (and any the visitor selected).
 TAG_FACET_SIZE = 15
 LANGUAGE_LABELS = {
-    "it": _("Italian"),
-    "en": _("English"),
+    **{code: languages.label(code) for code in SEARCH_LANGUAGES},
     DocumentLanguage.OTHER: DocumentLanguage.OTHER.label,
 }
 
