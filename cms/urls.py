@@ -1,4 +1,4 @@
-"""URL configuration: admin and API without a language prefix, the site under /it/ and /en/."""
+"""URL configuration: admin and API without a language prefix, the site under /<language>/."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns

@@ -24,7 +24,7 @@ from cms.api.errors import (
     unknown_parameters,
 )
 from cms.api.http import cache_policy
-from cms.knowledge.models import DocumentLanguage
+from cms.knowledge.models import document_language_codes
 
 from .backends import SearchUnavailable
 from .forms import MAX_FACET_VALUES, MAX_QUERY_LENGTH, SearchAPIForm, ValuesField
@@ -44,7 +44,7 @@ def _rules(form: SearchAPIForm) -> dict[str, str]:
         "type": one_of(result_types()),
         "group": "a thematic group's key (a UUID, as the group facet lists them)",
         "country": "a two-letter ISO 3166-1 country code, e.g. DE",
-        "language": one_of(DocumentLanguage.values),
+        "language": one_of(document_language_codes()),
         "year": "a year from 1900 to 2200",
         "tag": "a tag's slug (letters, digits, - and _, at most 100 characters)",
         "order": one_of(ORDERS),

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cms.knowledge.models import DocumentLanguage
+from cms.knowledge.models import document_language_codes
 
 from .selectors import ORDERS, SearchFilters, SearchOutcome, result_types, site_search
 
@@ -83,9 +83,7 @@ class SearchForm(forms.Form):
     country = ValuesField(
         label=_("Partner country"), clean_value=_pattern(_COUNTRY, transform=str.upper)
     )
-    language = ValuesField(
-        label=_("Language"), clean_value=_choice(lambda: DocumentLanguage.values)
-    )
+    language = ValuesField(label=_("Language"), clean_value=_choice(document_language_codes))
     year = ValuesField(label=_("Year"), clean_value=_year)
     tag = ValuesField(label=_("Tag"), clean_value=_pattern(_SLUG))
     order = forms.ChoiceField(

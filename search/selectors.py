@@ -26,10 +26,10 @@ from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 
+from cms.core import languages
 from cms.core.privacy import visible_documents, visible_pages
 from cms.core.translation import document_title, tag_names
 from cms.knowledge.models import DocumentLanguage
@@ -57,8 +57,7 @@ ORDERS = ("relevance", "date")
 #: Tags are many: the facet lists the most frequent ones (and any the visitor selected).
 TAG_FACET_SIZE = 15
 LANGUAGE_LABELS = {
-    "it": _("Italian"),
-    "en": _("English"),
+    **{code: languages.label(code) for code in SEARCH_LANGUAGES},
     DocumentLanguage.OTHER: DocumentLanguage.OTHER.label,
 }
 

@@ -2,7 +2,7 @@
 
 Why normalise in Python rather than in the database: Wagtail's database backend applies one
 text-search language per backend (PostgreSQL's `SEARCH_CONFIG`; SQLite's FTS5 has no stemmer at
-all), while Cordata holds Italian and English side by side in one index. So every text reaches
+all), while Cordata holds its languages (`CORDATA_LANGUAGES`) side by side in one index. So every text reaches
 the database backend already normalised with *its own* language, and every query is normalised
 with the language(s) it is asked in; the database then only has to match exact tokens, which
 SQLite FTS5 and PostgreSQL's `simple` configuration both do. The pipeline is the same on both
@@ -12,8 +12,10 @@ sides, so what is indexed and what is asked always meet:
 2. tokenise on letters and digits (punctuation, quotes, `*`, `^`, `:` are separators, which also
    makes any backend query syntax inert);
 3. drop the language's stop words (folded, so `perché` and `perche` both go);
-4. Snowball-stem with the language's stemmer (PyStemmer), so `piani` finds `piano` and
-   `strategies` finds `strategy`.
+4. Snowball-stem with the language's stemmer (PyStemmer), so `piani` finds `piano`,
+   `strategies` finds `strategy` and `Unternehmens` finds `Unternehmen`.
+
+Which languages, their stemmers and their stop words come from `cms.core.languages`.
 
 Elasticsearch does the same with its own analyzers (see `search.backends.elasticsearch`), which
 are configured with these very stop-word lists.
@@ -32,10 +34,12 @@ import Stemmer
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
-#: The languages Cordata stems; anything else is indexed with all of them.
-SEARCH_LANGUAGES: tuple[str, ...] = ("it", "en")
+from cms.core import languages
 
-_STEMMER_NAMES = {"it": "italian", "en": "english"}
+#: The languages Cordata stems (the configured ones); anything else is indexed with all of them.
+SEARCH_LANGUAGES: tuple[str, ...] = languages.codes()
+
+_STEMMER_NAMES = {language.code: language.snowball for language in languages.configured()}
 
 #: A query keeps at most this many distinct terms: enough for any real question, and a bound on
 #: the work a pasted essay can cause.
@@ -45,32 +49,10 @@ MAX_SNIPPET_SOURCE = 200_000
 #: Longer "words" are identifiers, hashes or extraction noise; they are not indexed.
 MAX_TOKEN_LENGTH = 40
 
-# Folded (accent-free, lowercase) function words. Elided articles and prepositions (l', dell',
-# un') appear without their apostrophe because the tokeniser splits there.
-ITALIAN_STOP_WORDS = frozenset(
-    """
-    a ad agli agl ai al all alla alle allo anche ancora avere aveva avevano avete aveva c che chi
-    ci coi col come con contro cui d da dagl dagli dai dal dall dalla dalle dallo de degl degli dei
-    del dell della delle dello di dov dove e ed era erano essere gli gl ha hai hanno ho i il in io
-    l la le lei li lo loro lui ma mi mia mie miei mio ne negl negli nei nel nell nella nelle nello
-    noi non nostra nostre nostri nostro o ogni per perche piu poi piu quale quali quando quanto
-    quella quelle quelli quello questa queste questi questo sarebbe se sei si sia siamo siete sono
-    sta su sue sugl sugli sui sul sull sulla sulle sullo suo suoi ti tra tu tua tue tuo tuoi tutti
-    tutto un una uno vi voi vostra vostri vostro e gia cosi cioe
-    """.split()
-)
-ENGLISH_STOP_WORDS = frozenset(
-    """
-    a about above after again against all am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further
-    had has have having he her here hers herself him himself his how i if in into is it its itself
-    just me more most my myself no nor not now of off on once only or other our ours ourselves out
-    over own s same she should so some such t than that the their theirs them themselves then
-    there these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours yourself yourselves
-    """.split()
-)
-STOP_WORDS = {"it": ITALIAN_STOP_WORDS, "en": ENGLISH_STOP_WORDS}
+# Folded (accent-free, lowercase) function words, per language (see `cms.core.languages`).
+ITALIAN_STOP_WORDS = languages.ITALIAN.stop_words
+ENGLISH_STOP_WORDS = languages.ENGLISH.stop_words
+STOP_WORDS = {language.code: language.stop_words for language in languages.configured()}
 
 _TOKEN = re.compile(r"[^\W_]+")
 _SPACES = re.compile(r"\s+")

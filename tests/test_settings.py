@@ -40,6 +40,7 @@ CONFIG_VARIABLES = (
     "INVITATION_RATE_PER_ADDRESS",
     "INVITATION_RATE_PER_ACCOUNT",
     "API_TOKEN_FAILURE_RATE",
+    "CORDATA_LANGUAGES",
 )
 
 
@@ -429,5 +430,55 @@ class TestGuessingDefences:
     )
     def test_malformed_values_stop_with_a_clear_message(self, tmp_path, name, value, message):
         result = _run(["manage.py", "check"], **_production_env(tmp_path, **{name: value}))
+        assert result.returncode != 0
+        assert message in result.stderr
+
+
+_PRINT_LANGUAGES = """
+import json
+from django.conf import settings
+print(json.dumps({
+    "LANGUAGE_CODE": settings.LANGUAGE_CODE,
+    "LANGUAGES": settings.LANGUAGES,
+    "WAGTAIL_CONTENT_LANGUAGES": settings.WAGTAIL_CONTENT_LANGUAGES,
+}))
+"""
+
+
+class TestLanguageSettings:
+    """`CORDATA_LANGUAGES` names the languages, the source language first; a typo stops start-up."""
+
+    def _languages(self, tmp_path, **env: str) -> dict:
+        result = _run(["-c", _PRINT_LANGUAGES], **_production_env(tmp_path, **env))
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)
+
+    def test_italian_then_english_by_default(self, tmp_path):
+        values = self._languages(tmp_path)
+        assert values["LANGUAGE_CODE"] == "it"
+        assert values["LANGUAGES"] == [["it", "Italiano"], ["en", "English"]]
+        assert values["WAGTAIL_CONTENT_LANGUAGES"] == values["LANGUAGES"]
+
+    def test_the_setting_gives_the_languages_in_its_order(self, tmp_path):
+        values = self._languages(tmp_path, CORDATA_LANGUAGES=" it, EN ,de")
+        assert values["LANGUAGE_CODE"] == "it"
+        assert values["LANGUAGES"] == [["it", "Italiano"], ["en", "English"], ["de", "Deutsch"]]
+        assert values["WAGTAIL_CONTENT_LANGUAGES"] == values["LANGUAGES"]
+
+    def test_an_unknown_code_stops_with_a_clear_message(self, tmp_path):
+        result = _run(
+            ["manage.py", "check"], **_production_env(tmp_path, CORDATA_LANGUAGES="it,xx")
+        )
+        assert result.returncode != 0
+        assert "ImproperlyConfigured" in result.stderr
+        assert "CORDATA_LANGUAGES names 'xx', which Cordata does not support" in result.stderr
+        assert "the supported languages are de, en, it" in result.stderr
+
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [("it,en,it", "names 'it' more than once"), (" , ", "names no language")],
+    )
+    def test_repeated_or_missing_codes_stop(self, tmp_path, value, message):
+        result = _run(["manage.py", "check"], **_production_env(tmp_path, CORDATA_LANGUAGES=value))
         assert result.returncode != 0
         assert message in result.stderr

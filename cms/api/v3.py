@@ -64,7 +64,7 @@ from cms.api.selectors import (
 )
 from cms.api.shapes import ImageRef, RenditionField, prepare
 from cms.groups.models import PartnerKind, Sector
-from cms.knowledge.models import DocumentKind, DocumentLanguage, PlanStatus
+from cms.knowledge.models import DocumentKind, PlanStatus, document_language_codes
 from search.backends import SearchUnavailable
 
 logger = logging.getLogger(__name__)
@@ -305,7 +305,7 @@ class DocumentFilters(Schema):
     """Document list parameters."""
 
     kind: Literal[tuple(DocumentKind.values)] | None = None
-    language: Literal[tuple(DocumentLanguage.values)] | None = None
+    language: Literal[tuple(document_language_codes())] | None = None
     thematic_group: ObjectId | None = None
     tags: Annotated[list[Annotated[str, Field(max_length=100)]], Field(max_length=MAX_TAGS)] = []
     order: Literal["title", "-title", "created_at", "-created_at"] | None = None

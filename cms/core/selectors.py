@@ -4,10 +4,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
+
+from cms.core import languages
 
 
 class TranslationState(StrEnum):
@@ -65,8 +66,9 @@ class TranslationStatusReport:
         return [row for row in self.rows if row.state == state]
 
 
-def translation_status(*, language_code: str = "en") -> TranslationStatusReport:
-    """Where every live page of the source language stands in `language_code`.
+def translation_status(*, language_code: str | None = None) -> TranslationStatusReport:
+    """Where every live page of the source language stands in `language_code` (by default the
+    first translation language of `CORDATA_LANGUAGES`).
 
     - *missing*: no live, non-alias page in that language (a draft that was never published, or
       an alias showing the Italian content, counts as missing: visitors do not get a translation);
@@ -81,7 +83,8 @@ def translation_status(*, language_code: str = "en") -> TranslationStatusReport:
 
     Three queries, whatever the number of pages.
     """
-    source_language = settings.LANGUAGE_CODE
+    source_language = languages.source_language()
+    language_code = language_code or languages.translation_languages()[0]
     sources = list(
         Page.objects.live()
         .filter(locale__language_code=source_language, depth__gt=1)

@@ -35,6 +35,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.core import languages
 from cms.core.privacy import visible_pages
 
 P = TypeVar("P", bound=Page)
@@ -124,16 +125,13 @@ UNTRANSLATED_BLOCK_KINDS = ("DateBlock", "ChoiceBlock", "PageChooserBlock", "URL
 
 
 def source_language() -> str:
-    return settings.LANGUAGE_CODE
+    return languages.source_language()
 
 
 def translation_language_choices() -> list[tuple[str, str]]:
     """The content languages other than the source language, for forms and model choices."""
-    return [
-        (code, name)
-        for code, name in settings.WAGTAIL_CONTENT_LANGUAGES
-        if code != source_language()
-    ]
+    others = languages.translation_languages()
+    return [(code, name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES if code in others]
 
 
 LocaleRef = Locale | str | int  # a Locale, a language code or a locale id

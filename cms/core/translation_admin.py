@@ -80,7 +80,7 @@ class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
         if form.is_bound and not form.is_valid():
             return HttpResponseBadRequest(_("Unknown state."))
         state = form.cleaned_data.get("state") if form.is_bound else ""
-        report = translation_status(language_code="en")
+        report = translation_status()
         rows = report.with_state(TranslationState(state)) if state else report.rows
         context = self.get_context_data(form=form, report=report, rows=rows, **kwargs)
         return self.render_to_response(context)

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from cms.core.forms import ListingFilterForm
 from cms.core.signin import LockoutAwareAuthenticationForm
 from cms.core.translation import tag_name
-from cms.knowledge.models import DocumentKind, DocumentLanguage
+from cms.knowledge.models import DocumentKind, document_language_choices
 from cms.knowledge.uploads import megabytes, validate_document_upload
 
 from .models import PartnerAccount, PartnerKind, PartnerPage
@@ -57,7 +57,7 @@ def _document_kind_choices(empty: str):
 
 
 def _document_language_choices(empty: str):
-    return [("", empty), *DocumentLanguage.choices]
+    return [("", empty), *document_language_choices()]
 
 
 class WorkspaceDocumentFilterForm(ListingFilterForm):
@@ -119,7 +119,7 @@ class WorkspaceDocumentMetadataForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = DocumentLanguage.choices
+        self.fields["language"].choices = document_language_choices()
         self.fields["kind"].choices = DocumentKind.choices
 
     def clean_tags(self) -> list[str]:

@@ -7,7 +7,7 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from cms.core import translation
+from cms.core import languages, translation
 from cms.core.blocks import RICH_TEXT_FEATURES, PlanSectionStreamBlock
 from cms.core.models import BasePage
 from cms.core.searchable import Related, SearchDeclaration
@@ -29,9 +29,25 @@ class DocumentKind(models.TextChoices):
 
 
 class DocumentLanguage(models.TextChoices):
+    """Names for code that writes documents in a given language (the demo content, tests).
+
+    The `language` field itself offers the configured languages (`document_language_choices`).
+    """
+
     ITALIAN = "it", _("Italian")
     ENGLISH = "en", _("English")
     OTHER = "other", _("Other / multilingual")
+
+
+def document_language_choices() -> list[tuple[str, str]]:
+    """A document's possible languages: the configured ones (`CORDATA_LANGUAGES`), then "other"."""
+    return [(language.code, language.label) for language in languages.configured()] + [
+        (DocumentLanguage.OTHER.value, DocumentLanguage.OTHER.label)
+    ]
+
+
+def document_language_codes() -> list[str]:
+    return [code for code, _label in document_language_choices()]
 
 
 class TextExtractionStatus(models.TextChoices):
@@ -64,8 +80,10 @@ class ProjectDocument(AbstractDocument):
     language = models.CharField(
         _("language"),
         max_length=8,
-        choices=DocumentLanguage.choices,
-        default=DocumentLanguage.ITALIAN,
+        # The choices are a callable, so that configuring another language needs no migration.
+        # The default is the source language as a value (the API's schema shows it).
+        choices=document_language_choices,
+        default=languages.source_language(),
     )
     kind = models.CharField(
         _("kind"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.OTHER

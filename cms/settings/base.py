@@ -140,11 +140,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: Italian is the source language, English the translation.
-LANGUAGE_CODE = "it"
-LANGUAGES = [("it", "Italiano"), ("en", "English")]
-WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The languages (LANGUAGE_CODE, LANGUAGES, WAGTAIL_CONTENT_LANGUAGES) are in `languages.py`,
+# from CORDATA_LANGUAGES.
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 # Project date formats over Django's: Italian dates read "1 ottobre 2012".
 FORMAT_MODULE_PATH = ["cms.formats"]
@@ -194,6 +191,7 @@ from .api import *  # noqa: E402, F403
 from .browser import *  # noqa: E402, F403
 from .cache import *  # noqa: E402, F403
 from .documents import *  # noqa: E402, F403
+from .languages import *  # noqa: E402, F403
 from .privacy import *  # noqa: E402, F403
 from .search import *  # noqa: E402, F403
 from .security import *  # noqa: E402, F403

@@ -1,4 +1,4 @@
-"""Elasticsearch 8/9 search with Italian and English analyzers on per-language fields.
+"""Elasticsearch 8/9 search with an analyzer per configured language on per-language fields.
 
 Each document keeps Wagtail's own fields (the admin's searches use them) and adds
 `cordata_title_<lang>` / `cordata_text_<lang>` for the language(s) it is written in; those fields
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from copy import deepcopy
 
@@ -35,9 +35,11 @@ from elasticsearch.helpers import BulkIndexError
 from modelsearch.utils import deep_update
 from wagtail.search.backends.database.fallback import DatabaseSearchBackend
 
+from cms.core.languages import SUPPORTED, Language
+
 from ..indexing import indexed_text, object_languages
 from ..query import LanguageQuery
-from ..text import ENGLISH_STOP_WORDS, ITALIAN_STOP_WORDS, SEARCH_LANGUAGES
+from ..text import SEARCH_LANGUAGES
 from . import SearchUnavailable, database_fallback_active
 
 if CLIENT_VERSION[0] >= 9:
@@ -66,56 +68,38 @@ TITLE_BOOST = 3.0
 #: Elasticsearch's default `index.max_result_window`: the most hits one request may return.
 MAX_HITS = 10_000
 
-ITALIAN_ELIDED = ["c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl"]
-ITALIAN_ELIDED += ["dagl", "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d", "quest", "quell"]
 
-#: Cordata's analysis settings, merged into Wagtail's (which keep the admin's autocomplete).
-INDEX_SETTINGS = {
-    "settings": {
-        "analysis": {
-            "filter": {
-                "cordata_italian_elision": {
-                    "type": "elision",
-                    "articles_case": True,
-                    "articles": ITALIAN_ELIDED,
-                },
-                "cordata_italian_stop": {"type": "stop", "stopwords": sorted(ITALIAN_STOP_WORDS)},
-                "cordata_italian_stemmer": {"type": "snowball", "language": "Italian"},
-                "cordata_english_possessive": {
-                    "type": "stemmer",
-                    "language": "possessive_english",
-                },
-                "cordata_english_stop": {"type": "stop", "stopwords": sorted(ENGLISH_STOP_WORDS)},
-                "cordata_english_stemmer": {"type": "snowball", "language": "English"},
-            },
-            "analyzer": {
-                # Fold before the stop words: the lists are accent-free, like `search.text`'s.
-                ANALYZER.format("it"): {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": [
-                        "cordata_italian_elision",
-                        "lowercase",
-                        "asciifolding",
-                        "cordata_italian_stop",
-                        "cordata_italian_stemmer",
-                    ],
-                },
-                ANALYZER.format("en"): {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": [
-                        "cordata_english_possessive",
-                        "lowercase",
-                        "asciifolding",
-                        "cordata_english_stop",
-                        "cordata_english_stemmer",
-                    ],
-                },
-            },
+def _analysis(configured: Iterable[Language]) -> dict:
+    """One analyzer per language, `cordata_<code>`, and its token filters (`cordata_<snowball>_…`).
+
+    The language's own filters (elided articles, possessives) first, then lower case and ASCII
+    folding, then the stop words and the Snowball stemmer of `cms.core.languages`. Folding comes
+    before the stop words: the lists are accent-free, like `search.text`'s.
+    """
+    filters: dict[str, dict] = {}
+    analyzers: dict[str, dict] = {}
+    for language in configured:
+        prefix = f"cordata_{language.snowball}"
+        own = []
+        for suffix, definition in language.elasticsearch_filters.items():
+            filters[f"{prefix}_{suffix}"] = deepcopy(definition)
+            own.append(f"{prefix}_{suffix}")
+        filters[f"{prefix}_stop"] = {"type": "stop", "stopwords": sorted(language.stop_words)}
+        filters[f"{prefix}_stemmer"] = {
+            "type": "snowball",
+            "language": language.snowball.capitalize(),
         }
-    }
-}
+        analyzers[ANALYZER.format(language.code)] = {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [*own, "lowercase", "asciifolding", f"{prefix}_stop", f"{prefix}_stemmer"],
+        }
+    return {"filter": filters, "analyzer": analyzers}
+
+
+#: Cordata's analysis settings for the configured languages, merged into Wagtail's (which keep
+#: the admin's autocomplete).
+INDEX_SETTINGS = {"settings": {"analysis": _analysis(SUPPORTED[code] for code in SEARCH_LANGUAGES)}}
 
 
 class ElasticsearchMapping(BaseMapping):

@@ -15,15 +15,19 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--language", default="en", help="target language code (default: en)")
+        parser.add_argument(
+            "--language",
+            help="target language code (default: the first translation language, e.g. en)",
+        )
         parser.add_argument(
             "--fail-if-missing",
             action="store_true",
             help="exit with status 1 when a live page has no live translation",
         )
 
-    def handle(self, *args, language: str, fail_if_missing: bool, **options):
+    def handle(self, *args, language: str | None, fail_if_missing: bool, **options):
         languages = [code for code, _name in translation_language_choices()]
+        language = language or languages[0]
         if language not in languages:
             raise CommandError(f"--language must be one of {', '.join(languages)}.")
         report = translation_status(language_code=language)
