@@ -6,12 +6,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo test lint format bench messages clean
+.PHONY: help install hooks run migrate demo test lint format bench messages clean
 
 help:
 	@echo "make run     install, migrate, load the demo content and serve on http://$(HOST):$(PORT)/"
 	@echo "make test    install and run the whole test suite"
-	@echo "make lint    ruff lint and format check, bandit, import contracts;  make format  apply ruff's fixes and formatting"
+	@echo "make lint    the pre-commit hooks over every file (ruff, ruff-format, django-upgrade, import contracts), bandit"
+	@echo "make format  apply ruff's fixes and formatting;  make hooks  run the pre-commit hooks before each commit"
 	@echo "make bench   benchmarks (see docs/performance.md)"
 	@echo "make messages  update the Italian interface catalogue (cms/locale) and compile it"
 
@@ -35,11 +36,13 @@ run: demo
 test: install
 	$(PY) -m pytest --ds=cms.settings.test $(PYTEST_ARGS)
 
+# The same hooks `make hooks` installs for each commit, over every tracked file.
 lint: install
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 	$(VENV)/bin/bandit -c pyproject.toml -r cms search -ll -q
-	$(VENV)/bin/lint-imports
+
+hooks: install
+	$(VENV)/bin/pre-commit install
 
 format: install
 	$(VENV)/bin/ruff format .

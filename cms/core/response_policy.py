@@ -152,7 +152,7 @@ def may_cache(request: HttpRequest) -> bool:
     """Whether the response cache may answer `request`, and keep its response: a GET that
     identifies nobody (no session or messages cookie, no `Authorization` header) to a path
     that is not excluded (`CORDATA_RESPONSE_CACHE_EXCLUDED_PATHS`)."""
-    if request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
+    if request.method != "GET" or "authorization" in request.headers:
         return False
     if any(name in request.COOKIES for name in identifying_cookies()):
         return False

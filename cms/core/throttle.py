@@ -50,7 +50,7 @@ def client_ip(request: HttpRequest) -> str:
     if proxies > 0:
         chain = [
             entry.strip()
-            for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            for entry in request.headers.get("x-forwarded-for", "").split(",")
             if entry.strip()
         ]
         if len(chain) >= proxies and (forwarded := _counted_as(chain[-proxies])):

@@ -83,11 +83,11 @@ class PartnerPage(BasePage):
     """A partner organisation's profile: who they are, where, and which thematic groups they join."""
 
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
-    kind = models.CharField(_("kind"), max_length=32, choices=PartnerKind.choices)
+    kind = models.CharField(_("kind"), max_length=32, choices=PartnerKind)
     project_role = models.CharField(
         _("role in the project"),
         max_length=16,
-        choices=ProjectRole.choices,
+        choices=ProjectRole,
         default=ProjectRole.PARTNER,
     )
     country = CountryField(_("country"))
@@ -194,7 +194,7 @@ class ThematicGroupIndexPage(BasePage):
 class ThematicGroupPage(BasePage):
     """A thematic group: its sector, objectives, coordinators and members, activities and plan."""
 
-    sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices)
+    sector = models.CharField(_("sector"), max_length=32, choices=Sector)
     objectives = RichTextField(_("objectives"), blank=True, features=RICH_TEXT_FEATURES)
     activities = StreamField(ActivityStreamBlock(), verbose_name=_("activities"), blank=True)
 
@@ -265,7 +265,7 @@ class ThematicGroupMembership(Orderable):
         PartnerPage, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(
-        _("role"), max_length=16, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+        _("role"), max_length=16, choices=MembershipRole, default=MembershipRole.MEMBER
     )
 
     panels = [FieldPanel("partner"), FieldPanel("role")]

@@ -86,7 +86,7 @@ class ProjectDocument(AbstractDocument):
         default=languages.source_language(),
     )
     kind = models.CharField(
-        _("kind"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.OTHER
+        _("kind"), max_length=16, choices=DocumentKind, default=DocumentKind.OTHER
     )
     thematic_group = models.ForeignKey(
         "groups.ThematicGroupPage",
@@ -109,14 +109,14 @@ class ProjectDocument(AbstractDocument):
     text_status = models.CharField(
         _("text extraction"),
         max_length=16,
-        choices=TextExtractionStatus.choices,
+        choices=TextExtractionStatus,
         default=TextExtractionStatus.PENDING,
         editable=False,
     )
     text_note = models.CharField(
         _("text extraction note"),
         max_length=16,
-        choices=TextExtractionNote.choices,
+        choices=TextExtractionNote,
         blank=True,
         editable=False,
     )
@@ -221,7 +221,7 @@ class StrategicPlanPage(BasePage):
         related_name="strategic_plans",
     )
     status = models.CharField(
-        _("status"), max_length=16, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+        _("status"), max_length=16, choices=PlanStatus, default=PlanStatus.DRAFT
     )
     version = models.CharField(_("version"), max_length=20, default="0.1")
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
