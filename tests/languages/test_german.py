@@ -315,6 +315,23 @@ def test_the_translation_status_reports_german(german):
     assert english_states[english_only.pk] == TranslationState.UP_TO_DATE
 
 
+def test_the_admin_report_shows_each_translation_language(client, german):
+    client.force_login(german.translator)
+    url = reverse("cordata_translation_status")
+    english = client.get(url).content.decode()
+    assert "Translations (English)" in english
+    assert 'lang="en">EN Incontro con le imprese di Stoccarda</a>' in english
+    assert '<option value="de">Deutsch</option>' in english
+
+    response = client.get(url, {"language": "de"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Translations (German)" in content and "Translation (German)" in content
+    assert 'lang="de">Treffen mit Unternehmen der Region Stuttgart</a>' in content
+    unknown = client.get(url, {"language": "xx"})
+    assert unknown.status_code == 400 and unknown.content.decode() == "Unknown language."
+
+
 def _check(languages_value: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "CORDATA_LANGUAGES": languages_value}
     env["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
