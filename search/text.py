@@ -2,11 +2,11 @@
 
 Why normalise in Python rather than in the database: Wagtail's database backend applies one
 text-search language per backend (PostgreSQL's `SEARCH_CONFIG`; SQLite's FTS5 has no stemmer at
-all), while Cordata holds its languages (`CORDATA_LANGUAGES`) side by side in one index. So every text reaches
-the database backend already normalised with *its own* language, and every query is normalised
-with the language(s) it is asked in; the database then only has to match exact tokens, which
-SQLite FTS5 and PostgreSQL's `simple` configuration both do. The pipeline is the same on both
-sides, so what is indexed and what is asked always meet:
+all), while Cordata holds its languages (`CORDATA_LANGUAGES`) side by side in one index. So every
+text reaches the database backend already normalised with *its own* language, and every query
+is normalised with the language(s) it is asked in; the database then only has to match exact
+tokens, which SQLite FTS5 and PostgreSQL's `simple` configuration both do. The pipeline is the
+same on both sides, so what is indexed and what is asked always meet:
 
 1. fold: lowercase and strip accents (`qualità` → `qualita`), so accents never matter;
 2. tokenise on letters and digits (punctuation, quotes, `*`, `^`, `:` are separators, which also
@@ -50,8 +50,6 @@ MAX_SNIPPET_SOURCE = 200_000
 MAX_TOKEN_LENGTH = 40
 
 # Folded (accent-free, lowercase) function words, per language (see `cms.core.languages`).
-ITALIAN_STOP_WORDS = languages.ITALIAN.stop_words
-ENGLISH_STOP_WORDS = languages.ENGLISH.stop_words
 STOP_WORDS = {language.code: language.stop_words for language in languages.configured()}
 
 _TOKEN = re.compile(r"[^\W_]+")

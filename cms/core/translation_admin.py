@@ -35,10 +35,12 @@ from wagtail_localize.models import OverridableSegment, StringSegment, Translati
 from wagtail_localize.views import edit_translation as localize_editor
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from . import languages
 from .errors import error_body
 from .machine_translation import MachineTranslationRefused
 from .selectors import STATE_LABELS, TranslationState, translation_status
 from .services import POImportError, translation_po_import, translation_sync
+from .translation import translation_language_choices
 from .translation_markup import TranslationRefused, address_problem, markup_problems
 
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
@@ -50,8 +52,11 @@ def can_see_translation_status(user) -> bool:
 
 
 class StateFilterForm(forms.Form):
-    """Narrows the report to one state."""
+    """Picks the translation language (the first one by default) and narrows to one state."""
 
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language"), required=False, choices=translation_language_choices
+    )
     state = forms.ChoiceField(
         label=gettext_lazy("State"),
         required=False,
@@ -61,7 +66,8 @@ class StateFilterForm(forms.Form):
 
 
 class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
-    """Pages without English, out of date and up to date, with counts per page type."""
+    """Pages without a translation, out of date and up to date in one translation language,
+    with counts per page type."""
 
     template_name = "core/admin/translation_status.html"
     page_title = gettext_lazy("Translation status")
@@ -78,9 +84,12 @@ class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         form = StateFilterForm(request.GET or None)
         if form.is_bound and not form.is_valid():
+            if "language" in form.errors:
+                return HttpResponseBadRequest(_("Unknown language."))
             return HttpResponseBadRequest(_("Unknown state."))
         state = form.cleaned_data.get("state") if form.is_bound else ""
-        report = translation_status()
+        language = form.cleaned_data.get("language") if form.is_bound else ""
+        report = translation_status(language_code=language or None)
         rows = report.with_state(TranslationState(state)) if state else report.rows
         context = self.get_context_data(form=form, report=report, rows=rows, **kwargs)
         return self.render_to_response(context)
@@ -95,6 +104,10 @@ class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
             for page_type, counts in report.counts_by_page_type.items()
         ]
         context["sync_allowed"] = self.request.user.has_perm(SUBMIT_TRANSLATION)
+        context["language_label"] = languages.label(report.language_code)
+        context["source_label"] = languages.label(languages.source_language())
+        # With one translation language there is nothing to choose.
+        context["language_choice"] = len(translation_language_choices()) > 1
         return context
 
 

@@ -153,3 +153,15 @@ def test_the_report_syncs_an_out_of_date_page(three_states, admin_client):
     states = {row.source.pk: row.state for row in translation_status().rows}
     assert states[stale.pk] == TranslationState.OUT_OF_DATE
     assert admin_client.get(reverse("cordata_translation_sync", args=[stale.pk])).status_code == 405
+
+
+def test_the_admin_report_names_its_languages(three_states, admin_client):
+    content = admin_client.get(reverse("cordata_translation_status")).content.decode()
+    assert "Translations (English)" in content
+    assert "Page (Italian)" in content and "Translation (English)" in content
+    assert 'lang="en">EN Notizia superata</a>' in content
+    missing, _stale, _current = three_states
+    translate_url = reverse("wagtail_localize:submit_page_translation", args=[missing.pk])
+    assert f"{translate_url}?select_locale=en" in content
+    # One translation language: nothing to choose.
+    assert 'name="language"' not in content
