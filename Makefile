@@ -6,12 +6,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo test lint format bench messages clean
+.PHONY: help install run migrate demo test lint typecheck format bench messages clean
 
 help:
 	@echo "make run     install, migrate, load the demo content and serve on http://$(HOST):$(PORT)/"
 	@echo "make test    install and run the whole test suite"
-	@echo "make lint    ruff lint and format check, bandit, import contracts;  make format  apply ruff's fixes and formatting"
+	@echo "make lint    ruff lint and format check, bandit, import contracts, mypy;  make format  apply ruff's fixes and formatting"
+	@echo "make typecheck  mypy alone (django-stubs; settings cms.settings.test)"
 	@echo "make bench   benchmarks (see docs/performance.md)"
 	@echo "make messages  update the Italian interface catalogue (cms/locale) and compile it"
 
@@ -40,6 +41,11 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/bandit -c pyproject.toml -r cms search -ll -q
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
+
+# Files, exclusions and the typed boundary (selectors, services) are set in pyproject.toml.
+typecheck: install
+	$(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff format .
@@ -60,4 +66,4 @@ messages: install
 	$(PY) manage.py compilemessages -l it $(I18N_IGNORE)
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache test-artifacts
