@@ -6,13 +6,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install hooks run migrate demo test lint format bench messages clean
+.PHONY: help install hooks run migrate demo test lint typecheck format bench messages clean
 
 help:
 	@echo "make run     install, migrate, load the demo content and serve on http://$(HOST):$(PORT)/"
 	@echo "make test    install and run the whole test suite"
-	@echo "make lint    the pre-commit hooks over every file (ruff, ruff-format, django-upgrade, import contracts), bandit"
+	@echo "make lint    the pre-commit hooks over every file (ruff, ruff-format, django-upgrade, import contracts), bandit, mypy"
 	@echo "make format  apply ruff's fixes and formatting;  make hooks  run the pre-commit hooks before each commit"
+	@echo "make typecheck  mypy alone (django-stubs; settings cms.settings.test)"
 	@echo "make bench   benchmarks (see docs/performance.md)"
 	@echo "make messages  update the Italian interface catalogue (cms/locale) and compile it"
 
@@ -40,9 +41,14 @@ test: install
 lint: install
 	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 	$(VENV)/bin/bandit -c pyproject.toml -r cms search -ll -q
+	$(VENV)/bin/mypy
 
 hooks: install
 	$(VENV)/bin/pre-commit install
+
+# Files, exclusions and the typed boundary (selectors, services) are set in pyproject.toml.
+typecheck: install
+	$(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff format .
@@ -63,4 +69,4 @@ messages: install
 	$(PY) manage.py compilemessages -l it $(I18N_IGNORE)
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache test-artifacts

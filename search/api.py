@@ -48,8 +48,9 @@ def _rules(form: SearchAPIForm) -> dict[str, str]:
         "year": "a year from 1900 to 2200",
         "tag": "a tag's slug (letters, digits, - and _, at most 100 characters)",
         "order": one_of(ORDERS),
-        "offset": f"a whole number from 0 to {form.fields['offset'].max_value}",
-        "limit": f"a whole number from 1 to {form.fields['limit'].max_value}",
+        # Both are IntegerFields; the form's `fields` holds them as plain fields.
+        "offset": f"a whole number from 0 to {form.fields['offset'].max_value}",  # type: ignore[attr-defined]
+        "limit": f"a whole number from 1 to {form.fields['limit'].max_value}",  # type: ignore[attr-defined]
     }
 
 

@@ -12,6 +12,7 @@ from functools import cache
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
 from django.utils.module_loading import import_string
 from modelcluster.fields import ParentalKey
 from wagtail.documents import get_document_model
@@ -39,7 +40,7 @@ def document_model():
     return get_document_model()
 
 
-def searched_models() -> list[type]:
+def searched_models() -> list[type[Model]]:
     """Every model a result can be: the page models, then the document model."""
     return [*get_page_models(), document_model()]
 
@@ -75,8 +76,8 @@ def page_field_path(model, name: str) -> str:
 class RelationSource:
     """A `Related` declaration, resolved: rows of `model` file objects of `owner_model`."""
 
-    model: type
-    owner_model: type
+    model: type[Model]
+    owner_model: type[Model]
     filing: str
     related: Related
 
@@ -125,7 +126,7 @@ def _relation_sources() -> list[RelationSource]:
     return sources
 
 
-def relation_models() -> list[type]:
+def relation_models() -> list[type[Model]]:
     """The models whose rows file searched objects under something, each once."""
     return list(dict.fromkeys(source.model for source in relation_sources()))
 
@@ -135,7 +136,7 @@ class Filter:
     """A facet provided by a model's objects (`FacetFilter`, resolved)."""
 
     name: str
-    model: type
+    model: type[Model]
     declared: FacetFilter
 
     @property

@@ -77,7 +77,10 @@ class SearchForm(forms.Form):
     """A free-text query, the facets to narrow by, the order; invalid input answers 400 with a message."""
 
     q = forms.CharField(label=_("Search for"), max_length=MAX_QUERY_LENGTH, strip=True)
-    all_languages = forms.BooleanField(label=_("Search in all languages"), required=False)
+    # `SearchAPIForm` replaces this field with a strict one, and removes `page`.
+    all_languages: forms.Field = forms.BooleanField(
+        label=_("Search in all languages"), required=False
+    )
     type = ValuesField(label=_("Type"), clean_value=_choice(result_types))
     group = ValuesField(label=_("Thematic group"), clean_value=_pattern(_UUID, transform=str.lower))
     country = ValuesField(
@@ -91,7 +94,7 @@ class SearchForm(forms.Form):
         choices=[("relevance", _("Relevance")), ("date", _("Date, newest first"))],
         required=False,
     )
-    page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+    page: forms.Field | None = forms.IntegerField(required=False, min_value=1, max_value=10_000)
 
     def clean_q(self):
         query = _printable(self.cleaned_data["q"])
@@ -140,7 +143,8 @@ class SearchAPIForm(SearchForm):
     all_languages = forms.TypedChoiceField(
         choices=[(value, value) for value in BOOLEAN_VALUES],
         coerce=BOOLEAN_VALUES.__getitem__,
-        empty_value=False,
+        # Django takes any value; django-stubs allows only text.
+        empty_value=False,  # type: ignore[arg-type]
         required=False,
     )
     locale = forms.ChoiceField(choices=settings.LANGUAGES, required=False)

@@ -86,7 +86,8 @@ def indexed_text(obj) -> tuple[str, str]:
     The title is the object's own `title` search field; the body is every other search field,
     related ones (tags) included, in the order `search_fields` lists them.
     """
-    title, body = [], []
+    title: list[str] = []
+    body: list[str] = []
     for is_title, value in _search_values(obj, obj.get_search_fields()):
         if value:
             (title if is_title else body).append(value)
@@ -176,7 +177,7 @@ class NormalisedObject:
 _TAG = re.compile(r"<[^>]+>")
 
 
-def html_text(html: str) -> str:
+def html_text(html: str | None) -> str:
     """Rich text as readable words: tags become spaces, entities characters."""
     return unescape(_TAG.sub(" ", html or ""))
 

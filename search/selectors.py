@@ -14,23 +14,26 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter, itemgetter
+from typing import Any, overload
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from taggit.models import Tag
 from wagtail.models import Locale, Page
+from wagtail.search.backends.base import BaseSearchResults
 
 from cms.core import languages
-from cms.core.privacy import visible_documents, visible_pages
+from cms.core.privacy import Viewer, visible_documents, visible_pages
 from cms.core.translation import document_title, tag_names
 from cms.knowledge.models import DocumentLanguage
 
@@ -62,7 +65,7 @@ LANGUAGE_LABELS = {
 }
 
 
-def model_label(model) -> str:
+def model_label(model: type[Model]) -> str:
     """The name a result type goes by in URLs and in the API: "home.PressReleasePage"."""
     return f"{model._meta.app_label}.{model.__name__}"
 
@@ -143,7 +146,7 @@ class SearchItem:
         return str(LANGUAGE_LABELS.get(self.locale or DocumentLanguage.OTHER, ""))
 
 
-def _id_scores(results, limit: int) -> list[tuple[object, float]]:
+def _id_scores(results: BaseSearchResults, limit: int) -> list[tuple[object, float]]:
     if hasattr(results, "id_scores"):
         return results.id_scores(limit)
     # A stock Wagtail backend: slower, but the same answer.
@@ -151,14 +154,18 @@ def _id_scores(results, limit: int) -> list[tuple[object, float]]:
     return [(obj.pk, getattr(obj, "_score", 0.0) or 0.0) for obj in scored]
 
 
-def _page_results(query: LanguageQuery, *, user, languages):
+def _page_results(
+    query: LanguageQuery, *, user: Viewer, languages: Sequence[str] | None
+) -> BaseSearchResults:
     pages = Page.objects.filter(depth__gt=1)
     if languages is not None:
         pages = pages.filter(locale__in=Locale.objects.filter(language_code__in=languages))
     return visible_pages(pages, user=user).search(query)
 
 
-def _document_results(query: LanguageQuery, *, user, languages):
+def _document_results(
+    query: LanguageQuery, *, user: Viewer, languages: Sequence[str] | None
+) -> BaseSearchResults:
     model = document_model()
     documents = model.objects.all()
     if languages is not None:
@@ -167,7 +174,7 @@ def _document_results(query: LanguageQuery, *, user, languages):
     return documents.filter(pk__in=visible.values("pk")).search(query)
 
 
-def _day(value) -> datetime.date | None:
+def _day(value: str | None) -> datetime.date | None:
     # Dates arrive as text ("2012-01-16"): parsing it is far cheaper than the ORM's per-row
     # conversion.
     return datetime.date.fromisoformat(value[:10]) if value else None
@@ -176,21 +183,21 @@ def _day(value) -> datetime.date | None:
 # --- Search records: what each page and document is filed under --------------------------------
 
 
-def _joined(ids: Iterable) -> str:
+def _joined(ids: Iterable[object]) -> str:
     return " ".join(str(pk) for pk in dict.fromkeys(ids) if pk)
 
 
-def _date_of(value) -> datetime.date | None:
+def _date_of(value: datetime.date | None) -> datetime.date | None:
     if isinstance(value, datetime.datetime):
         return value.astimezone(datetime.UTC).date()
     return value
 
 
-def _first_date(values: dict, fields) -> datetime.date | None:
+def _first_date(values: dict[str, Any], fields: Iterable[str]) -> datetime.date | None:
     return _date_of(next((values[name] for name in fields if values.get(name)), None))
 
 
-def _file(filed: dict[str, dict[int, list]], objects: dict[type, dict[int, dict]]) -> None:
+def _file(filed: dict[str, dict[int, list]], objects: dict[type[Model], dict[int, dict]]) -> None:
     """Adds to `filed` what each object is filed under, source by source as its model declares."""
     for model, rows in objects.items():
         for filing, sources in declaration_of(model).facets.items():
@@ -206,7 +213,7 @@ def _file(filed: dict[str, dict[int, list]], objects: dict[type, dict[int, dict]
                 filed[relation.filing][pk].append(value)
 
 
-def _filed_records(filed, pk: int) -> dict[str, str]:
+def _filed_records(filed: dict[str, dict[int, list]], pk: int) -> dict[str, str]:
     return {f"{filing}_ids": _joined(filed[filing][pk]) for filing in FILINGS}
 
 
@@ -235,7 +242,7 @@ def search_records_for(
             .values_list("pk", "content_type_id", "locale_id", *columns)
         )
         filed: dict[str, dict[int, list]] = {name: defaultdict(list) for name in FILINGS}
-        by_model: dict[type, dict[int, dict]] = defaultdict(dict)
+        by_model: dict[type[Model], dict[int, dict]] = defaultdict(dict)
         pages: list[tuple] = []
         for pk, content_type_id, locale_id, *values in rows:
             model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
@@ -293,7 +300,7 @@ FILING_COLUMNS = {"group": GROUP_IDS, "partner": PARTNER_IDS, "tag": TAG_IDS}
 assert tuple(FILING_COLUMNS) == FILINGS
 
 
-def _facet_column(name: str):
+def _facet_column(name: str) -> Callable[[tuple], Any]:
     """The column of a match a facet is counted from: its own, or its filter's filing."""
     columns = {"type": TYPE, "language": LANGUAGE, "year": DATE, "tag": TAG_IDS}
     if name in columns:
@@ -326,11 +333,13 @@ def _scored_record_rows(statement: tuple[str, tuple] | None, kind: str) -> list[
 RECORD_FIELDS = ("date", "type", "language", "group_ids", "partner_ids", "tag_ids")
 
 
-def _match(score: float, kind: str, pk: int, date, *values) -> tuple:
+def _match(
+    score: float, kind: str, pk: object, date: datetime.date | None, *values: object
+) -> tuple:
     return (score, date.isoformat() if date else "", kind, pk, *values)
 
 
-def _match_rows(results, kind: str, limit: int) -> list[tuple]:
+def _match_rows(results: BaseSearchResults, kind: str, limit: int) -> list[tuple]:
     """The matches (SCORE … TAG_IDS) of one kind ("page" or "document"), with their records.
 
     On SQLite the records are joined to the full-text match in one statement; elsewhere the
@@ -367,7 +376,7 @@ def _match_rows(results, kind: str, limit: int) -> list[tuple]:
     ]
 
 
-def _translator(table: dict[str, str]):
+def _translator(table: dict[str, str]) -> Callable[[str], tuple]:
     """A function from a space-separated id list to the tuple of its names in `table`."""
 
     def names(ids: str) -> tuple:
@@ -388,11 +397,11 @@ class _FacetValues:
     each over the ids met.
     """
 
-    def __init__(self, matches: list[tuple]):
+    def __init__(self, matches: list[tuple]) -> None:
         tag_ids = _met_ids(matches, TAG_IDS)
         tags = Tag.objects.filter(pk__in=tag_ids) if tag_ids else []
         self.tags = {str(tag.pk): tag for tag in tags}
-        self._expand = {
+        self._expand: dict[str, Callable[[Any], tuple]] = {
             "type": lambda value: (value,),
             "language": lambda value: (value,) if value else (),
             "year": lambda value: (int(value[:4]),) if value else (),
@@ -403,7 +412,7 @@ class _FacetValues:
             self._expand[name] = _translator(facet.values(_ids(map(int, ids))) if ids else {})
         self._memo: dict[str, dict] = {name: {} for name in FACETS}
 
-    def of(self, facet: str, raw) -> tuple:
+    def of(self, facet: str, raw: Any) -> tuple:
         """The values a raw column value stands for in `facet`."""
         memo = self._memo[facet]
         values = memo.get(raw)
@@ -415,10 +424,10 @@ class _FacetValues:
         return {tag.slug: tag for tag in self.tags.values()}
 
 
-class Hits(Sequence):
+class Hits(Sequence[Hit]):
     """A search's matches in order, made into `Hit`s only when read (a page at a time)."""
 
-    def __init__(self, matches: list[tuple], values: _FacetValues | None = None):
+    def __init__(self, matches: list[tuple], values: _FacetValues | None = None) -> None:
         self._matches = matches
         self._values = values
 
@@ -439,7 +448,13 @@ class Hits(Sequence):
             values.of("tag", match[TAG_IDS]) if values else (),
         )
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> Hit: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Hit]: ...
+
+    def __getitem__(self, index: int | slice) -> Hit | list[Hit]:
         if isinstance(index, slice):
             return [self._hit(match) for match in self._matches[index]]
         return self._hit(self._matches[index])
@@ -480,7 +495,12 @@ def _count(matches: list[tuple], name: str, values: _FacetValues) -> Counter:
 
 
 def _facets(
-    matches: list[tuple], filters: SearchFilters, *, values: _FacetValues, user, language: str
+    matches: list[tuple],
+    filters: SearchFilters,
+    *,
+    values: _FacetValues,
+    user: Viewer,
+    language: str,
 ) -> tuple[list[tuple], dict[str, list[FacetValue]]]:
     """Counts per facet value, each facet counted over the matches the other facets admit.
 
@@ -494,7 +514,7 @@ def _facets(
             admits[raw] = not wanted.isdisjoint(values.of(name, raw))
         passes[name] = [admits[raw] for raw in map(column, matches)]
 
-    def admitted_by(names) -> list[tuple]:
+    def admitted_by(names: Iterable[str]) -> list[tuple]:
         checks = [passes[name] for name in names]
         if not checks:
             return matches
@@ -556,7 +576,7 @@ def _sort(matches: list[tuple], order: str) -> None:
 
 def site_search(
     *,
-    user,
+    user: Viewer,
     text: str,
     language: str,
     all_languages: bool = False,
@@ -586,7 +606,7 @@ def site_search(
     return SearchOutcome(query, Hits(admitted, values), facets)
 
 
-def _highlight_terms(query: LanguageQuery, obj) -> dict[str, frozenset[str]]:
+def _highlight_terms(query: LanguageQuery, obj: Model) -> dict[str, frozenset[str]]:
     terms = {
         language: frozenset(query.terms[language])
         for language in object_languages(obj)
@@ -596,7 +616,12 @@ def _highlight_terms(query: LanguageQuery, obj) -> dict[str, frozenset[str]]:
 
 
 def search_items(
-    hits: Sequence[Hit], *, query: LanguageQuery, language: str, request=None, absolute=False
+    hits: Sequence[Hit],
+    *,
+    query: LanguageQuery,
+    language: str,
+    request: HttpRequest | None = None,
+    absolute: bool = False,
 ) -> list[SearchItem]:
     """Displayable results for `hits` (one page of them): a query per model, none per result."""
     page_ids = [hit.pk for hit in hits if hit.kind == "page"]
@@ -636,10 +661,10 @@ def search_items(
     return items
 
 
-def _fallback_text(obj) -> str:
+def _fallback_text(obj: Model) -> str:
     attribute = declaration_of(type(obj)).fallback_text
     return getattr(obj, attribute, "") if attribute else ""
 
 
-def _specific_pages(ids: list[int]) -> QuerySet | list:
+def _specific_pages(ids: list[int]) -> QuerySet[Page] | list[Page]:
     return Page.objects.filter(pk__in=ids).specific() if ids else []

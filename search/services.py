@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Model, Q
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.index import get_indexed_instance
+from wagtail.search.backends.base import BaseSearchBackend
+from wagtail.search.index import Indexed, get_indexed_instance
 
 from .backends import SearchUnavailable
 from .declarations import document_model
@@ -20,8 +22,11 @@ from .selectors import RECORD_FIELDS, search_records_for
 
 logger = logging.getLogger(__name__)
 
+#: Called with (done, total) as a long write goes on.
+Progress = Callable[[int, int], object]
 
-def pending_index_update_add(*, obj, action: str, error: str = "") -> None:
+
+def pending_index_update_add(*, obj: Model, action: str, error: str = "") -> None:
     """Remembers that `obj`'s index entry needs `action` ("index" or "delete") once the service is back."""
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=True)
     key = {"content_type": content_type, "object_id": str(obj.pk)}
@@ -42,11 +47,12 @@ class ReplayReport:
     reason: str = ""
 
 
-def _apply(backend, entry: PendingIndexUpdate) -> None:
+def _apply(backend: BaseSearchBackend, entry: PendingIndexUpdate) -> None:
     model = entry.content_type.model_class()
     if model is None:
         return
-    obj = model._default_manager.filter(pk=entry.object_id).first()
+    # Only searched (indexed) models are queued.
+    obj: Indexed | None = model._default_manager.filter(pk=entry.object_id).first()
     indexed = get_indexed_instance(obj) if obj is not None else None
     if entry.action == PendingIndexUpdate.Action.INDEX and indexed is not None:
         getattr(backend, "index_now", backend.add)(indexed)
@@ -65,7 +71,9 @@ def _keep(entry: PendingIndexUpdate, error: Exception) -> None:
     )
 
 
-def pending_index_updates_replay(*, backend_name: str = "default", progress=None) -> ReplayReport:
+def pending_index_updates_replay(
+    *, backend_name: str = "default", progress: Progress | None = None
+) -> ReplayReport:
     """Applies every queued index write to `backend_name`; what fails stays queued with its error.
 
     An unavailable backend stops the replay at the first write it refuses: the rest stay
@@ -106,7 +114,9 @@ def _records_write(records: list[SearchRecord]) -> None:
 
 
 @transaction.atomic
-def search_records_refresh(*, page_ids=(), document_ids=()) -> None:
+def search_records_refresh(
+    *, page_ids: Iterable[int] = (), document_ids: Iterable[int] = ()
+) -> None:
     """Rewrites the search records of these pages and documents from their live rows.
 
     Objects that no longer exist (or are not searchable) lose their record.
@@ -124,7 +134,9 @@ def search_records_refresh(*, page_ids=(), document_ids=()) -> None:
         ).delete()
 
 
-def search_records_forget(*, page_ids=(), document_ids=()) -> None:
+def search_records_forget(
+    *, page_ids: Iterable[int | None] = (), document_ids: Iterable[int | None] = ()
+) -> None:
     """Drops these records: searches read those objects' live rows until they are rewritten."""
     SearchRecord.objects.filter(
         Q(page_id__in=[pk for pk in page_ids if pk])
@@ -135,7 +147,7 @@ def search_records_forget(*, page_ids=(), document_ids=()) -> None:
 RECORDS_BATCH_SIZE = 1000
 
 
-def search_records_rebuild(*, progress=None) -> int:
+def search_records_rebuild(*, progress: Progress | None = None) -> int:
     """Rewrites every search record (as `update_index` does); returns how many were written.
 
     One transaction per batch of a thousand, so that editors' own record writes never wait

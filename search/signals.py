@@ -22,7 +22,7 @@ from .declarations import document_model, relation_models, relation_sources, sea
 
 
 def _auto_update() -> bool:
-    return settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("AUTO_UPDATE", True)
+    return bool(settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("AUTO_UPDATE", True))
 
 
 def _owners(instance) -> tuple[list[int], list[int]]:

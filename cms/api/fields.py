@@ -17,6 +17,8 @@ import sys
 
 from django.core.exceptions import ImproperlyConfigured
 from wagtail.api import APIField
+from wagtail.documents.models import AbstractDocument
+from wagtail.models import Page
 
 from cms.api.shapes import (
     CountryCodeField,
@@ -59,7 +61,7 @@ def _intro_page_fields() -> list[APIField]:
     return [*page_api_fields(), APIField("intro", serializer=RichTextHTMLField("intro"))]
 
 
-def model_api_fields() -> dict[type, list[APIField]]:
+def model_api_fields() -> dict[type[Page | AbstractDocument], list[APIField]]:
     """Every model the APIs show, with its fields (fresh field instances on each call)."""
     return {
         HomePage: _intro_page_fields(),

@@ -21,7 +21,7 @@ and calls the same code.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
-from typing import Any
+from typing import Any, overload
 from urllib.parse import urlsplit
 
 from django.apps import apps
@@ -33,11 +33,12 @@ from wagtail import blocks
 from wagtail.api import APIField
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.documents.models import AbstractDocument
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock as WagtailImageBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.images.models import SourceImageIOError
+from wagtail.images.models import AbstractImage, SourceImageIOError
 from wagtail.models import Page, Site
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
@@ -89,6 +90,14 @@ def site_root_url() -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
+@overload
+def absolute_url(url: str) -> str: ...
+
+
+@overload
+def absolute_url(url: None) -> None: ...
+
+
 def absolute_url(url: str | None) -> str | None:
     if not url or urlsplit(url).scheme:
         return url
@@ -104,8 +113,8 @@ class Batch:
     document_ids: set[int] = field(default_factory=set)
     image_ids: set[int] = field(default_factory=set)
     pages: dict[int, Page] = field(default_factory=dict)
-    documents: dict[int, Model] = field(default_factory=dict)
-    images: dict[int, Model] = field(default_factory=dict)
+    documents: dict[int, AbstractDocument] = field(default_factory=dict)
+    images: dict[int, AbstractImage] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def fetch(self) -> None:
@@ -302,12 +311,12 @@ def collect_stream(block, raw, batch: Batch) -> None:
             collect_stream(block.child_block, item, batch)
     elif isinstance(block, blocks.RichTextBlock):
         collect_rich_text(raw, batch)
-    elif isinstance(block, blocks.PageChooserBlock) and _int(raw):
-        batch.page_ids.add(_int(raw))
-    elif isinstance(block, DocumentChooserBlock) and _int(raw):
-        batch.document_ids.add(_int(raw))
-    elif isinstance(block, ImageChooserBlock) and _int(raw):
-        batch.image_ids.add(_int(raw))
+    elif isinstance(block, blocks.PageChooserBlock) and (page_id := _int(raw)):
+        batch.page_ids.add(page_id)
+    elif isinstance(block, DocumentChooserBlock) and (document_id := _int(raw)):
+        batch.document_ids.add(document_id)
+    elif isinstance(block, ImageChooserBlock) and (image_id := _int(raw)):
+        batch.image_ids.add(image_id)
 
 
 def stream_value(block, raw, batch: Batch):
@@ -423,7 +432,7 @@ class StreamBlocksField(ShapeField):
         self.attr = attr
         super().__init__(**kwargs)
 
-    def _stream(self, obj):
+    def _stream(self, obj) -> tuple[Any, list]:
         value = getattr(obj, self.attr)
         return value.stream_block, list(value.raw_data)
 
@@ -479,7 +488,8 @@ class PageRefListField(ShapeField):
         page_ids = [pk for pk in self._page_ids(obj) if pk in batch.pages]
         if self.by_path:
             page_ids.sort(key=lambda pk: batch.pages[pk].path)
-        return [batch.page_ref(pk) for pk in dict.fromkeys(page_ids)]
+        refs = (batch.page_ref(pk) for pk in dict.fromkeys(page_ids))
+        return [ref for ref in refs if ref is not None]
 
 
 class ImageRefField(ShapeField):
@@ -537,11 +547,9 @@ class DocumentRefListField(ShapeField):
 
     def to_representation(self, obj) -> list[DocumentRef]:
         batch = self.batch_for(obj)
-        return [
-            batch.document_ref(pk)
-            for pk in dict.fromkeys(self._document_ids(obj))
-            if pk in batch.documents
-        ]
+        # `document_ref` is None for the documents the batch did not fetch (not visible).
+        refs = (batch.document_ref(pk) for pk in dict.fromkeys(self._document_ids(obj)))
+        return [ref for ref in refs if ref is not None]
 
 
 class DocumentURLField(ShapeField):
@@ -570,7 +578,7 @@ class TagListField(ShapeField):
 class TranslationListField(ShapeField):
     """The page's visible versions in other locales: `[{locale, id, url}]`, by locale."""
 
-    def collect(self, objects, batch):
+    def collect(self, objects: list, batch: Batch) -> None:
         keys = {obj.translation_key for obj in objects}
         rows = Page.objects.filter(translation_key__in=keys).values_list("pk", "translation_key")
         by_key: dict = {}
@@ -587,7 +595,11 @@ class TranslationListField(ShapeField):
             if pk != obj.pk and pk in batch.pages
         ]
         return sorted(
-            ({"locale": ref["locale"], "id": ref["id"], "url": ref["url"]} for ref in refs),
+            (
+                {"locale": ref["locale"], "id": ref["id"], "url": ref["url"]}
+                for ref in refs
+                if ref is not None
+            ),
             key=lambda ref: ref["locale"],
         )
 
@@ -595,7 +607,7 @@ class TranslationListField(ShapeField):
 class GroupPlanField(ShapeField):
     """A thematic group's strategic plan: its newest visible plan, as a relation."""
 
-    def collect(self, objects, batch):
+    def collect(self, objects: list, batch: Batch) -> None:
         plans = apps.get_model("knowledge", "StrategicPlanPage").objects.filter(
             group__in=[obj.pk for obj in objects]
         )

@@ -19,6 +19,7 @@ Wagtail's viewsets keep their query language (`type`, `fields`, `child_of`, `ord
 import logging
 import re
 from http import HTTPStatus
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
@@ -243,7 +244,14 @@ class KnownLocaleFilter(LocaleFilter):
         return super().filter_queryset(request, queryset, view)
 
 
-class CordataEndpointMixin:
+if TYPE_CHECKING:
+    # The mixin's methods call Wagtail's viewset, which every endpoint combines it with.
+    from wagtail.api.v2.views import BaseAPIViewSet as _EndpointBase
+else:
+    _EndpointBase = object
+
+
+class CordataEndpointMixin(_EndpointBase):
     """What every Cordata v2 endpoint adds to Wagtail's viewset (see the module docstring)."""
 
     renderer_classes = [JSONRenderer]

@@ -21,7 +21,7 @@ Content is written in the admin; this API has no write routes.
 
 import logging
 from http import HTTPStatus
-from typing import Annotated, Literal, get_origin
+from typing import Annotated, Any, Literal, get_origin
 
 from django.conf import settings
 from django.http import Http404
@@ -359,7 +359,8 @@ def _rendition(obj) -> ImageRef | None:
     return RenditionField().to_representation(obj)
 
 
-ImageSchema = read_generator.extend_schema(
+# Made by Wagtail's schema generator when this module is imported.
+ImageSchema: Any = read_generator.extend_schema(
     ImageDetailSchema,
     "CordataImageSchema",
     {"rendition": (ImageRef | None, None, staticmethod(_rendition))},
@@ -517,7 +518,7 @@ def _error(request, exc: APIError):
 
 
 # What each parameter accepts, said from its schema, for the messages of invalid values.
-OPERATION_PARAMETERS = {
+OPERATION_PARAMETERS: dict[str, tuple[type[Schema], ...]] = {
     "list_pages": (PageFilters, Paging.Input),
     "list_documents": (DocumentFilters, Paging.Input),
     "list_images": (ImageFilters, Paging.Input),

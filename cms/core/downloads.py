@@ -12,6 +12,7 @@ import posixpath
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.views.static import serve as static_serve
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_document_serve
@@ -47,7 +48,7 @@ def document_serve(request, document_id: int, document_filename: str) -> HttpRes
     return response
 
 
-def media_serve(request, path: str) -> HttpResponse:
+def media_serve(request, path: str) -> HttpResponseBase:
     """Development only: a file under MEDIA_ROOT's public folders, else 404.
 
     The path is normalised before it is checked, so `images/../documents/…` is refused too.
@@ -56,4 +57,4 @@ def media_serve(request, path: str) -> HttpResponse:
     folder = normalised.split("/", 1)[0]
     if folder not in PUBLIC_MEDIA_FOLDERS or normalised.startswith("..") or "\\" in normalised:
         raise Http404("Not a public media file.")
-    return static_serve(request, normalised, document_root=settings.MEDIA_ROOT)
+    return static_serve(request, normalised, document_root=str(settings.MEDIA_ROOT))

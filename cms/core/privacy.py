@@ -11,10 +11,13 @@ user's groups are read once, however many listings, tags and searches ask; any c
 restriction or a user's groups empties the scope at once.
 """
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TypeAlias, TypeVar
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
@@ -26,16 +29,22 @@ from wagtail.models import (
     Page,
     PageViewRestriction,
 )
+from wagtail.query import PageQuerySet
 
 # Who counts as signed in is the response policy's rule; imported here for the rule below
 # and for the callers that still ask this module.
 from .response_policy import is_signed_in
 
+#: Whom a read is for: a user, an anonymous visitor, or None for the public.
+Viewer: TypeAlias = AbstractBaseUser | AnonymousUser | None
+
+_QS = TypeVar("_QS", bound=QuerySet)
+
 _scope: ContextVar[dict | None] = ContextVar("cordata_privacy_scope", default=None)
 
 
 @contextmanager
-def request_scope():
+def request_scope() -> Iterator[None]:
     """Reads restrictions and group memberships once for everything inside the block."""
     token = _scope.set({})
     try:
@@ -121,7 +130,7 @@ def _denied_paths(restrictions, *, path_attr: str, user) -> list[str]:
     ]
 
 
-def _exclude_paths(queryset: QuerySet, *, paths: list[str], prefix: str = "") -> QuerySet:
+def _exclude_paths(queryset: _QS, *, paths: list[str], prefix: str = "") -> _QS:
     if not paths:
         return queryset
     condition = Q()
@@ -130,13 +139,13 @@ def _exclude_paths(queryset: QuerySet, *, paths: list[str], prefix: str = "") ->
     return queryset.exclude(condition)
 
 
-def visible_pages(queryset: QuerySet, *, user=None) -> QuerySet:
+def visible_pages(queryset: PageQuerySet, *, user: Viewer = None) -> PageQuerySet:
     """Live pages in `queryset` that `user` (None or anonymous for the public) may view."""
     denied = _denied_paths(_restrictions(PageViewRestriction), path_attr="page", user=user)
     return _exclude_paths(queryset.live(), paths=denied)
 
 
-def visible_collections(*, user=None) -> QuerySet[Collection]:
+def visible_collections(*, user: Viewer = None) -> QuerySet[Collection]:
     """Collections whose documents `user` may see (restrictions apply to descendant collections)."""
     denied = _denied_paths(
         _restrictions(CollectionViewRestriction), path_attr="collection", user=user
@@ -144,24 +153,24 @@ def visible_collections(*, user=None) -> QuerySet[Collection]:
     return _exclude_paths(Collection.objects.all(), paths=denied)
 
 
-def _in_visible_collections(queryset: QuerySet, *, user) -> QuerySet:
+def _in_visible_collections(queryset: _QS, *, user: Viewer) -> _QS:
     denied = _denied_paths(
         _restrictions(CollectionViewRestriction), path_attr="collection", user=user
     )
     return _exclude_paths(queryset, paths=denied, prefix="collection__")
 
 
-def visible_documents(queryset: QuerySet, *, user=None) -> QuerySet:
+def visible_documents(queryset: _QS, *, user: Viewer = None) -> _QS:
     """Documents in `queryset` that `user` may see."""
     return _in_visible_collections(queryset, user=user)
 
 
-def visible_images(queryset: QuerySet, *, user=None) -> QuerySet:
+def visible_images(queryset: _QS, *, user: Viewer = None) -> _QS:
     """Images in `queryset` that `user` may see: the collection rule documents follow."""
     return _in_visible_collections(queryset, user=user)
 
 
-def page_is_visible(page: Page, *, user=None) -> bool:
+def page_is_visible(page: Page, *, user: Viewer = None) -> bool:
     return visible_pages(Page.objects.filter(pk=page.pk), user=user).exists()
 
 

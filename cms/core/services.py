@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import polib
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import AbstractBaseUser, Group, Permission
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils.text import Truncator
@@ -25,14 +25,16 @@ EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
 
-def _publish_latest(page: Page, *, user=None) -> None:
+def _publish_latest(page: Page, *, user: AbstractBaseUser | None = None) -> None:
     # Published here rather than through wagtail-localize's `transaction.on_commit`, so the
     # page is live as soon as this returns, also inside an enclosing transaction.
     page.get_latest_revision().publish(user=user, skip_permission_checks=True)
 
 
 @transaction.atomic
-def translation_save(*, translation: Translation, user=None, publish: bool = True) -> Page:
+def translation_save(
+    *, translation: Translation, user: AbstractBaseUser | None = None, publish: bool = True
+) -> Page:
     """Write `translation`'s target page from the source and the translated strings.
 
     Strings not translated yet fall back to the source text. With `publish`, the page is live
@@ -60,7 +62,9 @@ def translation_save(*, translation: Translation, user=None, publish: bool = Tru
 
 
 @transaction.atomic
-def translation_sync(*, page: Page, user=None, publish: bool = False) -> list[Page]:
+def translation_sync(
+    *, page: Page, user: AbstractBaseUser | None = None, publish: bool = False
+) -> list[Page]:
     """Bring every translation of `page` (a source page) in step with its live content.
 
     The translation source is refreshed from the page, so the strings that changed wait for a
@@ -167,7 +171,9 @@ def _parse_po(content: bytes) -> polib.POFile:
 
 
 @transaction.atomic
-def translation_po_import(*, translation: Translation, content: bytes, user=None) -> POImportResult:
+def translation_po_import(
+    *, translation: Translation, content: bytes, user: AbstractBaseUser | None = None
+) -> POImportResult:
     """Import the translated strings of a PO file exported from `translation`.
 
     The whole file is refused, and nothing changes, when it is not a PO file, when it was

@@ -68,7 +68,7 @@ def lockout_response(
     they are kept, with status 429. Any other sign-in (Django's own admin) gets a page of the
     site saying the same.
     """
-    if _shows_lockout(original_response):
+    if original_response is not None and _shows_lockout(original_response):
         response = original_response
     else:
         response = TemplateResponse(

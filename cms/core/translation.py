@@ -29,14 +29,14 @@ edited in the document form); a tag's name in another language is a `TagTranslat
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeAlias, TypeVar, overload
 
 from django.conf import settings
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import languages
-from cms.core.privacy import visible_pages
+from cms.core.privacy import Viewer, visible_pages
 
 P = TypeVar("P", bound=Page)
 
@@ -134,7 +134,7 @@ def translation_language_choices() -> list[tuple[str, str]]:
     return [(code, name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES if code in others]
 
 
-LocaleRef = Locale | str | int  # a Locale, a language code or a locale id
+LocaleRef: TypeAlias = Locale | str | int  # a Locale, a language code or a locale id
 
 
 def _locale_id(locale: LocaleRef) -> int:
@@ -148,7 +148,19 @@ def _locale_id(locale: LocaleRef) -> int:
 # --- Relations ----------------------------------------------------------------------------
 
 
-def localized_pages(pages: Sequence[P | None], locale: LocaleRef, *, user=None) -> list[P | None]:
+@overload
+def localized_pages(pages: Sequence[P], locale: LocaleRef, *, user: Viewer = None) -> list[P]: ...
+
+
+@overload
+def localized_pages(
+    pages: Sequence[P | None], locale: LocaleRef, *, user: Viewer = None
+) -> list[P | None]: ...
+
+
+def localized_pages(
+    pages: Sequence[P | None], locale: LocaleRef, *, user: Viewer = None
+) -> list[Any]:
     """`pages` with each one replaced by its translation in `locale`, in the same order.
 
     A translation counts when it is live, not an alias and visible to `user` (the privacy rule);
@@ -177,12 +189,14 @@ def localized_pages(pages: Sequence[P | None], locale: LocaleRef, *, user=None) 
     ]
 
 
-def localized_page(page: P | None, locale: LocaleRef, *, user=None) -> P | None:
+def localized_page(page: P | None, locale: LocaleRef, *, user: Viewer = None) -> P | None:
     """One page in `locale` (see `localized_pages`)."""
     return localized_pages([page], locale, user=user)[0]
 
 
-def localize_relations(rows: Iterable, field: str, locale: LocaleRef, *, user=None) -> list:
+def localize_relations(
+    rows: Iterable, field: str, locale: LocaleRef, *, user: Viewer = None
+) -> list:
     """Point each row's page relation `field` at that page in `locale`, in bulk, in memory.
 
     For read paths that hand rows to templates (a listing's relation rows, a plan's group):

@@ -20,9 +20,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from wagtail.blocks import StreamValue
 from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.models.reference_index import ReferenceIndex
 from wagtail.search import index as search_index
@@ -117,7 +120,7 @@ def _stream_signature(stream_value) -> list:
     ]
 
 
-def _is_same(instance: models.Model, name: str, wanted: Any) -> bool:
+def _is_same(instance: Page | Site | AbstractDocument, name: str, wanted: Any) -> bool:
     model_field = instance._meta.get_field(name)
     if isinstance(model_field, StreamField):
         return _stream_signature(getattr(instance, name)) == _stream_signature(wanted)
@@ -143,7 +146,7 @@ def _list_items(key: str, values: Iterable[str]) -> list[dict]:
     ]
 
 
-def _stream(model: type[models.Model], name: str, raw: list[dict]):
+def _stream(model: type[Page], name: str, raw: list[dict]) -> StreamValue:
     """A StreamValue for `model.name` from its JSON-like form (block ids are added on save)."""
     return model._meta.get_field(name).stream_block.to_python(raw)
 
@@ -227,7 +230,9 @@ def _page_upsert(
     return page, UPDATED
 
 
-def _attach_file(instance: models.Model, *, filename: str, payload: bytes) -> None:
+def _attach_file(
+    instance: AbstractDocument | AbstractImage, *, filename: str, payload: bytes
+) -> None:
     """Store `payload` as `instance.file`, reusing an identical unclaimed file at its path.
 
     Loading the demo into a fresh database over an old media directory would otherwise leave
@@ -644,7 +649,7 @@ def _plan_text(
 
 
 def _plan_sections(plan: content.PlanData, *, partners: Mapping[str, PartnerPage]) -> list[dict]:
-    raw = []
+    raw: list[dict[str, Any]] = []
     for block in plan.sections:
         if isinstance(block, content.Paragraph):
             raw.append({"type": "paragraph", "value": _html([block.text])})
@@ -730,7 +735,7 @@ def plans_ensure(
 
 
 def _body(release: content.PressReleaseData, *, documents: Mapping[str, models.Model]) -> list:
-    raw = []
+    raw: list[dict[str, Any]] = []
     for block in release.body:
         if isinstance(block, content.Paragraph):
             raw.append({"type": "paragraph", "value": _html([block.text])})

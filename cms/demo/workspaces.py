@@ -335,8 +335,8 @@ def workspaces_load(*, password: str, log: Callable[[str], None] = lambda messag
     log(f"Workspaces: {result}; their English versions: {english}")
 
     result = StepResult()
-    for data in ACCOUNTS:
-        result.add(login_ensure(data, password=password))
+    for account in ACCOUNTS:
+        result.add(login_ensure(account, password=password))
     log(
         f"Partner, moderator and translator logins ({', '.join(a.username for a in ACCOUNTS)}, "
         f"same password): {result}"

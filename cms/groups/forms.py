@@ -1,5 +1,7 @@
 """Forms of the groups app: the partner index filter, workspace documents, partner invitations."""
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -7,7 +9,7 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from taggit.utils import parse_tags
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from cms.core.forms import ListingFilterForm
 from cms.core.signin import LockoutAwareAuthenticationForm
@@ -28,7 +30,7 @@ class PartnerFilterForm(ListingFilterForm):
         choices=[("", _("All kinds"))] + list(PartnerKind.choices),
     )
 
-    def __init__(self, *args, page=None, **kwargs):
+    def __init__(self, *args: Any, page: Page | None = None, **kwargs: Any) -> None:
         super().__init__(*args, page=page, **kwargs)
         in_use: set[str] = set()
         if page is not None:

@@ -1,12 +1,13 @@
 """Reads for the home page and press releases."""
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from taggit.models import Tag
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
-from cms.core.privacy import visible_pages
+from cms.core.privacy import Viewer, visible_pages
 from cms.core.translation import localize_relations, tag_name
 from cms.groups.selectors.partners import partners_by_country, thematic_group_list
 
@@ -14,7 +15,12 @@ from .models import HomePage, PressReleaseGroup, PressReleasePage, PressReleaseT
 
 
 def press_release_list(
-    *, locale: Locale, user=None, tag: str = "", year: int | None = None, index=None
+    *,
+    locale: Locale,
+    user: Viewer = None,
+    tag: str = "",
+    year: int | None = None,
+    index: Page | None = None,
 ) -> QuerySet[PressReleasePage]:
     """Live press releases in `locale` that `user` may see, newest first, optionally narrowed."""
     releases = PressReleasePage.objects.filter(locale=locale)
@@ -42,7 +48,7 @@ def press_release_list(
 
 
 def with_localized_groups(
-    releases: Iterable[PressReleasePage], *, locale: Locale, user=None
+    releases: Iterable[PressReleasePage], *, locale: Locale, user: Viewer = None
 ) -> list[PressReleasePage]:
     """`releases` (from `press_release_list`) with their related groups in `locale`.
 
@@ -55,13 +61,13 @@ def with_localized_groups(
     return releases
 
 
-def press_release_years(*, locale: Locale, user=None) -> list[int]:
+def press_release_years(*, locale: Locale, user: Viewer = None) -> list[int]:
     """Years that have at least one press release, newest first (for the year filter)."""
     dates = press_release_list(locale=locale, user=user).dates("date", "year", order="DESC")
     return [d.year for d in dates]
 
 
-def press_release_tags(*, locale: Locale, user=None) -> list[Tag]:
+def press_release_tags(*, locale: Locale, user: Viewer = None) -> list[Tag]:
     """Tags used by visible press releases in `locale`, by name, each `name` in `locale`.
 
     Tags are shared by every language (a translated release keeps its source's tags); the
@@ -81,7 +87,7 @@ def press_release_tags(*, locale: Locale, user=None) -> list[Tag]:
     return sorted(tags, key=lambda tag: tag.name.casefold())
 
 
-def home_context(*, home: HomePage, user=None) -> dict:
+def home_context(*, home: HomePage, user: Viewer = None) -> dict[str, Any]:
     """What the home page shows: the latest releases, the groups, the partners by country."""
     return {
         "latest_releases": with_localized_groups(

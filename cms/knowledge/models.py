@@ -1,6 +1,7 @@
 """Strategic plans, the knowledge index and the project's document model."""
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.documents.models import AbstractDocument, Document
@@ -39,7 +40,7 @@ class DocumentLanguage(models.TextChoices):
     OTHER = "other", _("Other / multilingual")
 
 
-def document_language_choices() -> list[tuple[str, str]]:
+def document_language_choices() -> list[tuple[str, str | Promise]]:
     """A document's possible languages: the configured ones (`CORDATA_LANGUAGES`), then "other"."""
     return [(language.code, language.label) for language in languages.configured()] + [
         (DocumentLanguage.OTHER.value, DocumentLanguage.OTHER.label)

@@ -3,13 +3,15 @@
 from django.db.models import F, QuerySet
 from wagtail.models import Locale, Page
 
-from cms.core.privacy import visible_documents, visible_pages
+from cms.core.privacy import Viewer, visible_documents, visible_pages
 from cms.core.translation import localize_relations, localized_page, localized_pages
 
 from .models import ProjectDocument, StrategicPlanPage
 
 
-def strategic_plan_list(*, locale: Locale, user=None, status: str = "") -> list[StrategicPlanPage]:
+def strategic_plan_list(
+    *, locale: Locale, user: Viewer = None, status: str = ""
+) -> list[StrategicPlanPage]:
     """Live strategic plans in `locale` that `user` may see, in tree order, with their group
     (in `locale`) and attachment loaded."""
     plans = StrategicPlanPage.objects.filter(locale=locale).select_related("group", "attachment")
@@ -19,7 +21,7 @@ def strategic_plan_list(*, locale: Locale, user=None, status: str = "") -> list[
     return localize_relations(plans, "group", locale, user=user)
 
 
-def strategic_plan_for_group(*, group, user=None) -> StrategicPlanPage | None:
+def strategic_plan_for_group(*, group: Page, user: Viewer = None) -> StrategicPlanPage | None:
     """The newest live plan of a thematic group, or None, in the group's language.
 
     A plan names its group in the source language (a translated plan keeps pointing at the
@@ -33,7 +35,7 @@ def strategic_plan_for_group(*, group, user=None) -> StrategicPlanPage | None:
     return localized_page(plan, group.locale_id, user=user)
 
 
-def plan_action_owners(*, plan: StrategicPlanPage, user=None) -> dict[int, Page]:
+def plan_action_owners(*, plan: StrategicPlanPage, user: Viewer = None) -> dict[int, Page]:
     """The partners owning the plan's actions, in the plan's language, by the id stored in
     the block (the source-language partner); partners the user may not see are left out."""
     ids = [
@@ -52,7 +54,11 @@ def plan_action_owners(*, plan: StrategicPlanPage, user=None) -> dict[int, Page]
 
 
 def document_list(
-    *, user=None, group=None, kinds: tuple[str, ...] = (), language: str = ""
+    *,
+    user: Viewer = None,
+    group: Page | None = None,
+    kinds: tuple[str, ...] = (),
+    language: str = "",
 ) -> QuerySet[ProjectDocument]:
     """Documents `user` may see, optionally narrowed; privacy is applied here and nowhere else."""
     documents = ProjectDocument.objects.select_related("collection", "thematic_group")
@@ -65,6 +71,8 @@ def document_list(
     return visible_documents(documents, user=user).order_by("-created_at", "title")
 
 
-def public_document_list(**filters) -> QuerySet[ProjectDocument]:
+def public_document_list(
+    *, group: Page | None = None, kinds: tuple[str, ...] = (), language: str = ""
+) -> QuerySet[ProjectDocument]:
     """The public library: what an anonymous visitor may see."""
-    return document_list(user=None, **filters)
+    return document_list(user=None, group=group, kinds=kinds, language=language)

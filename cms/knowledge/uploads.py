@@ -13,6 +13,7 @@ damaged PDFs are accepted: their text simply cannot be read, which editors are t
 from __future__ import annotations
 
 import codecs
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,6 +22,9 @@ from django.utils.translation import gettext_lazy as _
 from .extraction import inspect_upload
 from .extractors import ZIP_FORMATS
 from .models import TextExtractionNote
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def megabytes(size: int) -> str:
@@ -53,7 +57,7 @@ def _is_text(upload) -> bool:
     head = upload.read(2)
     upload.seek(0)
     wide = head in (b"\xff\xfe", b"\xfe\xff")
-    decoders = (
+    decoders: list[codecs.IncrementalDecoder] = (
         [codecs.getincrementaldecoder("utf-16")()]
         if wide
         else [codecs.getincrementaldecoder(name)() for name in ("utf-8", "cp1252")]
@@ -92,7 +96,7 @@ def _corrupt(extension: str) -> ValidationError:
 
 
 def _limit_message(reason: str, detail: dict) -> ValidationError:
-    messages = {
+    messages: dict[str, tuple[StrOrPromise, dict[str, object]]] = {
         TextExtractionNote.ZIP_MEMBERS: (
             _("This file is made of more than %(limit)s parts; it cannot be accepted."),
             {"limit": settings.CORDATA_DOCUMENT_ZIP_MAX_MEMBERS},

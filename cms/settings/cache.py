@@ -9,6 +9,7 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from .env import env_int, env_str
 
@@ -21,7 +22,7 @@ _IN_PRODUCTION = os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith(".product
 CORDATA_RESPONSE_CACHE_SECONDS = env_int("RESPONSE_CACHE_SECONDS", 600 if _IN_PRODUCTION else 0)
 
 if REDIS_URL:
-    CACHES = {
+    CACHES: dict[str, dict[str, Any]] = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,

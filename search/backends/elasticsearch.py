@@ -28,6 +28,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from copy import deepcopy
+from typing import Any
 
 from elasticsearch import VERSION as CLIENT_VERSION
 from elasticsearch import ApiError, TransportError
@@ -42,6 +43,12 @@ from ..query import LanguageQuery
 from ..text import SEARCH_LANGUAGES
 from . import SearchUnavailable, database_fallback_active
 
+# modelsearch ships no types: its classes are Any to mypy, declared so to serve as bases.
+BaseMapping: Any
+BaseQueryCompiler: Any
+BaseResults: Any
+BaseAutocompleteQueryCompiler: Any
+BaseBackend: Any
 if CLIENT_VERSION[0] >= 9:
     from modelsearch.backends import elasticsearch9 as base
 
@@ -242,9 +249,7 @@ def _is_outage(error: Exception) -> bool:
     """Whether `error` means the server is unreachable or struggling, not that a request was bad."""
     if isinstance(error, TransportError):
         return True
-    status = getattr(error, "status_code", None) or getattr(
-        getattr(error, "meta", None), "status", 0
-    )
+    status = getattr(error, "status_code", 0) or getattr(getattr(error, "meta", None), "status", 0)
     return status == 429 or status >= 500
 
 

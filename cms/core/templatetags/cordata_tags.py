@@ -266,7 +266,7 @@ def group_partners(context, group) -> dict[str, list]:
     """A thematic group's visible partners by role: `coordinators`, `supporters`, `members`."""
     from cms.groups.models import MembershipRole, PartnerPage
 
-    by_role = {
+    by_role: dict[str, list] = {
         MembershipRole.COORDINATOR: [],
         MembershipRole.SUPPORT: [],
         MembershipRole.MEMBER: [],

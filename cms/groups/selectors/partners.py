@@ -6,14 +6,14 @@ from django.db.models import F, Prefetch, QuerySet
 from django_countries import countries
 from wagtail.models import Locale
 
-from cms.core.privacy import visible_pages
+from cms.core.privacy import Viewer, visible_pages
 from cms.core.translation import localize_relations, localized_pages
 
 from ..models import PartnerPage, ThematicGroupMembership, ThematicGroupPage
 
 
 def partner_list(
-    *, locale: Locale, user=None, country: str = "", kind: str = ""
+    *, locale: Locale, user: Viewer = None, country: str = "", kind: str = ""
 ) -> QuerySet[PartnerPage]:
     """Live partners in `locale` that `user` may see, optionally narrowed by country and kind."""
     partners = PartnerPage.objects.filter(locale=locale)
@@ -29,12 +29,14 @@ def partner_list(
     )
 
 
-def partner_countries(*, locale: Locale, user=None) -> list[str]:
+def partner_countries(*, locale: Locale, user: Viewer = None) -> list[str]:
     """The distinct country codes of the partners in `locale`, for the country filter."""
     return sorted(set(partner_list(locale=locale, user=user).values_list("country", flat=True)))
 
 
-def partners_by_country(*, locale: Locale, user=None) -> list[tuple[object, list[PartnerPage]]]:
+def partners_by_country(
+    *, locale: Locale, user: Viewer = None
+) -> list[tuple[object, list[PartnerPage]]]:
     """Partners grouped by country (a `Country` object and its partners), countries by name."""
     grouped: dict[str, list[PartnerPage]] = {}
     for partner in partner_list(locale=locale, user=user):
@@ -50,7 +52,7 @@ def _with_memberships(groups: QuerySet[ThematicGroupPage]) -> QuerySet[ThematicG
     return groups.prefetch_related(Prefetch("memberships", queryset=memberships))
 
 
-def thematic_group_list(*, locale: Locale, user=None) -> list[ThematicGroupPage]:
+def thematic_group_list(*, locale: Locale, user: Viewer = None) -> list[ThematicGroupPage]:
     """Live thematic groups in `locale`, in tree order, with their partners prefetched.
 
     The memberships' partners are the partners in `locale` (the Italian page while a partner
@@ -67,7 +69,9 @@ def thematic_group_list(*, locale: Locale, user=None) -> list[ThematicGroupPage]
     return groups
 
 
-def thematic_groups_of_partner(*, partner: PartnerPage, user=None) -> list[ThematicGroupPage]:
+def thematic_groups_of_partner(
+    *, partner: PartnerPage, user: Viewer = None
+) -> list[ThematicGroupPage]:
     """The groups a partner belongs to, derived from the groups' memberships, in its language.
 
     Memberships are written on the source-language groups (a translated group keeps them
@@ -83,7 +87,7 @@ def thematic_groups_of_partner(*, partner: PartnerPage, user=None) -> list[Thema
 
 
 def memberships_of_partners(
-    *, partners: Iterable[PartnerPage], user=None
+    *, partners: Iterable[PartnerPage], user: Viewer = None
 ) -> dict[int, list[ThematicGroupMembership]]:
     """Memberships for many partners (for listings), keyed by partner id.
 
@@ -119,7 +123,7 @@ def partner_groups(*, partner: PartnerPage) -> list[ThematicGroupPage]:
     )
 
 
-def thematic_group_titles(keys: set[str], *, user, language: str) -> dict[str, str]:
+def thematic_group_titles(keys: set[str], *, user: Viewer, language: str) -> dict[str, str]:
     """{translation key: title} of the groups `user` may see, in `language` where translated.
 
     The search facet's labels (see `ThematicGroupPage.search_declaration`).
@@ -135,6 +139,6 @@ def thematic_group_titles(keys: set[str], *, user, language: str) -> dict[str, s
     return labels
 
 
-def country_names(codes: set[str], *, user, language: str) -> dict[str, str]:
+def country_names(codes: set[str], *, user: Viewer, language: str) -> dict[str, str]:
     """{country code: name in the active language}: the partner country facet's labels."""
     return {code: str(countries.name(code) or code) for code in codes}

@@ -9,14 +9,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from taggit.models import Tag, TaggedItem
 
-from cms.core.privacy import visible_documents
+from cms.core.privacy import Viewer, visible_documents
 from cms.knowledge.models import ProjectDocument
 
 from ..models import WorkspacePage
 from .workspaces import source_workspace, workspace_group
 
 
-def _workspace_documents(*, workspace: WorkspacePage, user) -> QuerySet[ProjectDocument]:
+def _workspace_documents(*, workspace: WorkspacePage, user: Viewer) -> QuerySet[ProjectDocument]:
     source = source_workspace(workspace)
     group_key = workspace_group(workspace=source).translation_key
     # The group's documents are those filed in its collection and the public ones (a plan's
@@ -31,7 +31,7 @@ def _workspace_documents(*, workspace: WorkspacePage, user) -> QuerySet[ProjectD
 def workspace_document_list(
     *,
     workspace: WorkspacePage,
-    user,
+    user: Viewer,
     kind: str = "",
     language: str = "",
     tag: str = "",
@@ -55,7 +55,7 @@ def workspace_document_list(
     )
 
 
-def workspace_document_tags(*, workspace: WorkspacePage, user) -> list[Tag]:
+def workspace_document_tags(*, workspace: WorkspacePage, user: Viewer) -> list[Tag]:
     """The tags used by the documents `user` may see in `workspace`, by name."""
     documents = _workspace_documents(workspace=workspace, user=user)
     tagged = TaggedItem.objects.filter(
@@ -65,14 +65,14 @@ def workspace_document_tags(*, workspace: WorkspacePage, user) -> list[Tag]:
     return list(Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name"))
 
 
-def workspace_document_years(*, workspace: WorkspacePage, user) -> list[int]:
+def workspace_document_years(*, workspace: WorkspacePage, user: Viewer) -> list[int]:
     """The years in which the documents `user` may see in `workspace` were added, newest first."""
     documents = _workspace_documents(workspace=workspace, user=user)
     return sorted({d.year for d in documents.dates("created_at", "year")}, reverse=True)
 
 
 def workspace_document_get(
-    *, workspace: WorkspacePage, user, document_id: int
+    *, workspace: WorkspacePage, user: Viewer, document_id: int
 ) -> ProjectDocument | None:
     """One document of `workspace` that `user` may see, or None."""
     return (

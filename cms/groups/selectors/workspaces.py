@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page
 
-from cms.core.privacy import page_is_visible, visible_pages
+from cms.core.privacy import Viewer, page_is_visible, visible_pages
 from cms.core.translation import localized_pages
 
 from ..models import ThematicGroupPage, WorkspacePage
@@ -64,12 +64,12 @@ def workspace_group(*, workspace: WorkspacePage) -> ThematicGroupPage:
     return workspace.get_parent().specific
 
 
-def workspace_may_enter(*, workspace: WorkspacePage, user) -> bool:
+def workspace_may_enter(*, workspace: WorkspacePage, user: Viewer) -> bool:
     """Whether `user` may see the workspace (and so its documents and upload form)."""
     return page_is_visible(workspace, user=user)
 
 
-def workspace_list(*, user, locale: Locale) -> list[WorkspacePage]:
+def workspace_list(*, user: Viewer, locale: Locale) -> list[WorkspacePage]:
     """The workspaces `user` may enter, in `locale` where translated, in tree order."""
     workspaces = visible_pages(
         WorkspacePage.objects.filter(locale=Locale.get_default()), user=user

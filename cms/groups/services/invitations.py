@@ -1,6 +1,10 @@
 """Writes for partner accounts: inviting a partner's person, who then chooses a password from
 the emailed link."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
@@ -19,6 +23,10 @@ from ..selectors.partners import partner_groups
 from ..selectors.workspaces import source_version
 from .membership import membership_add
 
+if TYPE_CHECKING:
+    # The model AUTH_USER_MODEL names, as django-stubs resolves `get_user_model()`.
+    from django.contrib.auth.models import User as AuthUser
+
 User = get_user_model()
 
 
@@ -30,7 +38,7 @@ def _free_username(email: str) -> str:
     return name
 
 
-def invitation_link(*, user, language: str, base_url: str) -> str:
+def invitation_link(*, user: AuthUser, language: str, base_url: str) -> str:
     """The set-password page for `user`, in `language`, as an absolute URL."""
     with translation.override(language):
         path = reverse(
@@ -71,7 +79,7 @@ def partner_invite(
     first_name: str = "",
     last_name: str = "",
     language: str = "",
-    invited_by=None,
+    invited_by: AuthUser | None = None,
     base_url: str = "",
 ) -> PartnerAccount:
     """Create a partner's account and email them a link to choose their password.

@@ -5,6 +5,10 @@ is a member of; these keep that true when a group's memberships change, when som
 and when an account is created, moved to another partner or deleted.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -14,6 +18,10 @@ from django.utils.translation import gettext as _
 from ..models import PartnerAccount, ThematicGroupPage, WorkspacePage
 from ..selectors.partners import partner_groups
 from ..selectors.workspaces import group_workspace, source_group
+
+if TYPE_CHECKING:
+    # The model AUTH_USER_MODEL names, as django-stubs resolves `get_user_model()`.
+    from django.contrib.auth.models import User as AuthUser
 
 User = get_user_model()
 
@@ -50,7 +58,7 @@ def members_sync(*, group: ThematicGroupPage, members: Group | None = None) -> N
 
 
 @transaction.atomic
-def membership_add(*, partner_user, group: ThematicGroupPage) -> None:
+def membership_add(*, partner_user: AuthUser, group: ThematicGroupPage) -> None:
     """Let a partner's user into `group`'s workspace (their partner must be in the group).
 
     Raises ValidationError when the user has no partner account or their partner is not a
@@ -74,7 +82,7 @@ def membership_add(*, partner_user, group: ThematicGroupPage) -> None:
 
 
 @transaction.atomic
-def partner_account_sync(*, user) -> None:
+def partner_account_sync(*, user: AuthUser) -> None:
     """The workspaces' members groups `user` is in: those of their partner's groups.
 
     Called when an account is created, moved to another partner or deleted (then the person

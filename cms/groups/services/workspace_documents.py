@@ -1,8 +1,11 @@
 """Writes for a workspace's documents: members' uploads, filed in the group's collection, and
 the details the uploader may change afterwards."""
 
+from __future__ import annotations
+
 import pathlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -13,6 +16,10 @@ from cms.knowledge.models import ProjectDocument
 
 from ..models import WorkspacePage
 from ..selectors.workspaces import source_group, source_workspace
+
+if TYPE_CHECKING:
+    # The model AUTH_USER_MODEL names, as django-stubs resolves `get_user_model()`.
+    from django.contrib.auth.models import User as AuthUser
 
 
 def _tag_names(tags: Sequence[str]) -> list[str]:
@@ -28,7 +35,7 @@ def _discard_stored_file(document: ProjectDocument) -> None:
 def workspace_document_upload(
     *,
     workspace: WorkspacePage,
-    user,
+    user: AuthUser,
     upload: UploadedFile,
     title: str = "",
     description: str = "",
@@ -46,7 +53,7 @@ def workspace_document_upload(
         raise ValidationError(_("This workspace has no document collection yet."))
     group = source_group(source.get_parent().specific)
     document = ProjectDocument(
-        title=title.strip() or pathlib.Path(upload.name).stem.replace("_", " ")[:255],
+        title=title.strip() or pathlib.Path(upload.name or "").stem.replace("_", " ")[:255],
         file=upload,
         collection_id=source.collection_id,
         uploaded_by_user=user,
@@ -70,7 +77,7 @@ def workspace_document_upload(
 def workspace_document_update(
     *,
     document: ProjectDocument,
-    user,
+    user: AuthUser,
     title: str,
     description: str,
     language: str,

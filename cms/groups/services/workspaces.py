@@ -10,7 +10,8 @@ a group is published and by the demo, and is safe to call again.
 
 import contextlib
 import contextvars
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -59,7 +60,7 @@ def restrictions_being_written() -> bool:
 
 def _free_group_name(wanted: str, *, keep: Group | None = None) -> str:
     """`wanted`, or `wanted (2)`, `(3)`… when another auth group already has the name."""
-    taken = Group.objects.exclude(pk=keep.pk if keep else None)
+    taken = Group.objects.all() if keep is None else Group.objects.exclude(pk=keep.pk)
     name, number = wanted[:150], 2
     while taken.filter(name=name).exists():
         suffix = f" ({number})"
@@ -106,7 +107,14 @@ def _collection_ensure(group: ThematicGroupPage, *, current: Collection | None) 
     return current
 
 
-def _restriction_ensure(restrictions, create, *, groups: Iterable[Group], exact: bool, keep=None):
+def _restriction_ensure(
+    restrictions: Iterable[BaseViewRestriction],
+    create: Callable[[], BaseViewRestriction],
+    *,
+    groups: Iterable[Group],
+    exact: bool,
+    keep: BaseViewRestriction | None = None,
+) -> BaseViewRestriction:
     """The one groups restriction among `restrictions`, admitting `groups`.
 
     Other restrictions are removed, and a login one becomes a groups one (a login restriction
@@ -114,14 +122,14 @@ def _restriction_ensure(restrictions, create, *, groups: Iterable[Group], exact:
     `groups` are removed too; otherwise groups an administrator added are kept. `keep` (a
     restriction being saved by someone else right now) is changed, never deleted.
     """
-    groups = {group.pk: group for group in groups}
-    restrictions = list(restrictions)
-    chosen = next((r for r in restrictions if keep is not None and r.pk == keep.pk), None)
+    wanted = {group.pk: group for group in groups}
+    candidates = list(restrictions)
+    chosen = next((r for r in candidates if keep is not None and r.pk == keep.pk), None)
     if chosen is None:
         chosen = next(
-            (r for r in restrictions if r.restriction_type == BaseViewRestriction.GROUPS), None
+            (r for r in candidates if r.restriction_type == BaseViewRestriction.GROUPS), None
         )
-    for existing in restrictions:
+    for existing in candidates:
         if existing is not chosen:
             existing.delete()
     if chosen is None:
@@ -130,16 +138,16 @@ def _restriction_ensure(restrictions, create, *, groups: Iterable[Group], exact:
         chosen.restriction_type, chosen.password = BaseViewRestriction.GROUPS, ""
         chosen.save(update_fields=["restriction_type", "password"])
     current = set(chosen.groups.values_list("pk", flat=True))
-    missing = [group for pk, group in groups.items() if pk not in current]
+    missing = [group for pk, group in wanted.items() if pk not in current]
     if missing:
         chosen.groups.add(*missing)
-    if exact and current - set(groups):
-        chosen.groups.remove(*(current - set(groups)))
+    if exact and current - set(wanted):
+        chosen.groups.remove(*(current - set(wanted)))
     return chosen
 
 
 def _collection_restriction_ensure(
-    collection: Collection, *, groups: Sequence[Group], keep=None
+    collection: Collection, *, groups: Sequence[Group], keep: BaseViewRestriction | None = None
 ) -> None:
     _restriction_ensure(
         CollectionViewRestriction.objects.filter(collection=collection),
@@ -152,8 +160,14 @@ def _collection_restriction_ensure(
     )
 
 
-def _page_restriction_ensure(page: Page, *, groups: Iterable[Group], exact: bool, keep=None):
-    def create():
+def _page_restriction_ensure(
+    page: Page,
+    *,
+    groups: Iterable[Group],
+    exact: bool,
+    keep: BaseViewRestriction | None = None,
+) -> BaseViewRestriction:
+    def create() -> BaseViewRestriction:
         restriction = PageViewRestriction(page=page, restriction_type=BaseViewRestriction.GROUPS)
         restriction.save()
         return restriction
@@ -168,7 +182,9 @@ def _page_restriction_ensure(page: Page, *, groups: Iterable[Group], exact: bool
 
 
 @transaction.atomic
-def workspace_restrictions_sync(*, workspace: WorkspacePage, keep=None) -> None:
+def workspace_restrictions_sync(
+    *, workspace: WorkspacePage, keep: BaseViewRestriction | None = None
+) -> None:
     """Every language version of `workspace` restricted to the source version's groups.
 
     The source (Italian) workspace always admits its members group and the staff groups, and
@@ -220,7 +236,7 @@ def workspace_lacks_access(workspace: WorkspacePage) -> bool:
     return _own(workspace, "members_group") is None or _own(workspace, "collection") is None
 
 
-def _own(workspace: WorkspacePage | None, field: str):
+def _own(workspace: WorkspacePage | None, field: str) -> Any:
     """The workspace's members group or collection, unless another workspace uses it too.
 
     A copied group page brings a copy of the workspace that still points at the original's
@@ -277,7 +293,9 @@ def group_names_sync(*, group: ThematicGroupPage) -> None:
         _collection_ensure(group, current=workspace.collection)
 
 
-def collection_restriction_restore(*, collection: Collection, keep=None) -> None:
+def collection_restriction_restore(
+    *, collection: Collection, keep: BaseViewRestriction | None = None
+) -> None:
     """Put back the restriction of a workspace's collection, whatever changed it."""
     workspace = (
         WorkspacePage.objects.filter(collection=collection, locale=Locale.get_default())
