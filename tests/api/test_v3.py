@@ -4,6 +4,7 @@ import io
 
 import pytest
 import schemathesis
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from werkzeug.test import Client as WSGIClient
 
@@ -232,3 +233,13 @@ class TestTokens:
             HTTP_AUTHORIZATION=f"Bearer {people.member_token}",
         )
         assert response.status_code == 405
+
+
+def test_whoami_lists_groups_in_name_order(v3, people, django_user_model):
+    member = django_user_model.objects.get(username="socio")
+    # Created after the member's first group, and named to sort before it.
+    member.groups.add(Group.objects.create(name="Zeta"), Group.objects.create(name="Alfa"))
+
+    me = v3("/api/v3/whoami/", operation="/api/v3/whoami/", token=people.member_token).get_json()
+
+    assert me["groups"] == ["Alfa", "Partner di progetto", "Zeta"]
