@@ -12,7 +12,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.core.downloads import document_serve, media_serve
 from cms.core.signin import AdminPasswordResetView
 from cms.core.sitemaps import CordataSitemap
-from search import api as search_api
 from search import views as search_views
 
 handler404 = "cms.core.views.page_not_found"
@@ -30,8 +29,6 @@ urlpatterns = [
     # Before Wagtail's documents URLconf: every download asks the privacy rule first.
     path("documents/<int:document_id>/<path:document_filename>", document_serve),
     path("documents/", include(wagtaildocs_urls)),
-    # Before the APIs' URLconf, whose v2 router would read "search" as an endpoint name.
-    path("api/v2/search/", search_api.search, name="search_api"),
     path("", include("cms.api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": CordataSitemap}}, name="sitemap"),
 ]

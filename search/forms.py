@@ -136,7 +136,7 @@ class SearchAPIForm(SearchForm):
     """The API's parameters: the page's, with `locale` and `offset`/`limit` instead of `page`.
 
     `all_languages` is strict here (`true`/`false`/`1`/`0`): a client's typo is refused, not
-    read as yes. Errors keep their codes; `search.api` words them for clients.
+    read as yes. Errors keep their codes; `cms.api.search` words them for clients.
     """
 
     page = None

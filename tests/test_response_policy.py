@@ -20,6 +20,7 @@ from cms.core.response_policy import (
     mark_public,
     may_cache,
     may_store,
+    never_stored,
     request_is_signed_in,
     vary_on,
 )
@@ -195,6 +196,60 @@ class TestMarking:
             response["Cache-Control"] = value
         assert forbids_shared_copy(response) is forbidden
         assert is_private(response) is one_person
+
+
+class TestNeverStoredViews:
+    def test_every_answer_gets_the_never_cache_headers_only(self, request_as):
+        view = never_stored(lambda request: HttpResponse("ciao", status=302))
+        response = view(request_as(AnonymousUser()))
+        assert directives(response) == NEVER_CACHE
+        assert response.has_header("Expires")
+        assert not response.has_header("Vary")
+        assert not response.has_header("X-Robots-Tag")
+
+    def test_an_answer_the_view_marked_private_keeps_its_headers(self, request_as):
+        view = never_stored(lambda request: mark_private(HttpResponse("ciao")))
+        response = view(request_as(AnonymousUser()))
+        assert directives(response) == NEVER_CACHE
+        assert vary(response) == ["Cookie"]
+        assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+class TestAccountPages:
+    """The sign-in pages and the account page: one person's, whoever asks."""
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "/it/account/login/",
+            "/en/account/password-reset/",
+            "/it/account/password-reset/sent/",
+            "/it/account/reset/done/",
+        ],
+    )
+    def test_the_sign_in_pages_are_private(self, client, site_tree, path):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert directives(response) == NEVER_CACHE
+        assert vary(response) == ["Cookie"]
+        assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+    def test_a_visitor_is_sent_to_sign_in_by_an_answer_no_cache_keeps(self, client, site_tree):
+        response = client.get("/it/account/")
+        assert response.status_code == 302
+        assert response["Location"] == "/it/account/login/?next=/it/account/"
+        assert directives(response) == NEVER_CACHE
+        assert response.has_header("Expires")
+        # The redirect is Django's `login_required`'s: no robots header of its own.
+        assert not response.has_header("X-Robots-Tag")
+
+    def test_the_account_page_is_private(self, client, site_tree):
+        client.force_login(UserFactory(username="attivo"))
+        response = client.get("/it/account/")
+        assert response.status_code == 200
+        assert directives(response) == NEVER_CACHE
+        assert vary(response) == ["Cookie"]
+        assert response["X-Robots-Tag"] == "noindex, nofollow"
 
 
 class TestWhatTheResponseCacheMayKeep:

@@ -18,9 +18,9 @@ from collections.abc import Iterable
 
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
-from django.utils.cache import patch_cache_control
 
 from cms.core.errors import error_body
+from cms.core.response_policy import mark_no_store
 
 API_URLCONF = "cms.api.urls"
 # For the lists' `search` parameter when the search service cannot answer (503).
@@ -56,7 +56,7 @@ def error_response(
     response = JsonResponse(error_body(status, message, problem=problem), status=status)
     for name, value in (headers or {}).items():
         response[name] = value
-    patch_cache_control(response, no_store=True)
+    mark_no_store(response)
     return response
 
 

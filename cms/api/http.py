@@ -2,7 +2,8 @@
 
 Anonymous reads are public and cacheable for `CORDATA_API_CACHE_MAX_AGE` seconds, carry an
 ETag and answer `If-None-Match` with 304. Anything read with a session or a token depends on
-who asked, so it is `private, no-store`. The APIs only read: other methods are refused (405,
+who asked, so it is `private, no-store`; who counts as signed in, and how each header is
+written, is `cms.core.response_policy`. The APIs only read: other methods are refused (405,
 OPTIONS 204) before any view runs, as are parameters carrying NUL characters (400); the
 refusals are made by `cms.api.errors`.
 """
@@ -11,15 +12,11 @@ from functools import wraps
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import (
-    get_conditional_response,
-    patch_cache_control,
-    patch_vary_headers,
-    set_response_etag,
-)
+from django.utils.cache import get_conditional_response, set_response_etag
 from django.views.decorators.csrf import csrf_exempt
 
 from cms.api.errors import error_response, is_v3, keep_api_404s
+from cms.core.response_policy import mark_no_store, mark_public, request_is_signed_in, vary_on
 
 # The APIs only read: other methods are refused before any view runs.
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -31,17 +28,12 @@ def apply_cache_policy(request, response, *, vary_on_cookie: bool):
     # The policy needs the final body (for the ETag), so REST framework responses render now.
     if hasattr(response, "render") and not getattr(response, "is_rendered", True):
         response.render()
-    patch_vary_headers(
-        response, ("Authorization", "Cookie") if vary_on_cookie else ("Authorization",)
-    )
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        patch_cache_control(response, private=True, no_store=True)
-        return response
+    vary_on(response, ("Authorization", "Cookie") if vary_on_cookie else ("Authorization",))
+    if request_is_signed_in(request):
+        return mark_no_store(response, private=True)
     if response.status_code != 200:
-        patch_cache_control(response, no_store=True)
-        return response
-    patch_cache_control(response, public=True, max_age=settings.CORDATA_API_CACHE_MAX_AGE)
+        return mark_no_store(response)
+    mark_public(response, max_age=settings.CORDATA_API_CACHE_MAX_AGE)
     if not response.has_header("ETag"):
         set_response_etag(response)
     return get_conditional_response(request, etag=response["ETag"], response=response)

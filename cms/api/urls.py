@@ -1,4 +1,5 @@
-"""The APIs' URLconf: /api/v2/, /api/v3/ and JSON 404s for anything else under /api/.
+"""The APIs' URLconf: /api/v2/ (with /api/v2/search/), /api/v3/ and JSON 404s for anything
+else under /api/.
 
 The site's URLconf includes it; API requests also finish with it (see
 `cms.api.errors.keep_api_404s`). Every API view is wrapped in the same HTTP policy
@@ -10,6 +11,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from cms.api.errors import api_not_found
 from cms.api.http import cache_policy
+from cms.api.search import search
 from cms.api.v2 import api_router
 from cms.api.v3 import api_v3
 
@@ -33,6 +35,8 @@ def v3_urls():
 not_found_urls = [re_path(r"^api/(?P<path>[\s\S]*)\Z", api_not_found, name="api_not_found")]
 
 urlpatterns = [
+    # Before the v2 router, which would read "search" as an endpoint name.
+    path("api/v2/search/", search, name="search_api"),
     path("api/v2/", v2_urls()),
     path("api/v3/", v3_urls()),
     *not_found_urls,

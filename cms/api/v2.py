@@ -618,6 +618,6 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
-# The full-text search endpoint, /api/v2/search/ (`search.api.search`, pages and documents
-# with facets), is routed in cms/urls.py just before these URLs, with the same HTTP policy;
-# the pages endpoint keeps its own `?search=` filter.
+# The full-text search endpoint, /api/v2/search/ (`cms.api.search.search`, pages and
+# documents with facets), is routed in cms/api/urls.py just before these URLs, with the same
+# HTTP policy; the pages endpoint keeps its own `?search=` filter.

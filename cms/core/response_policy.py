@@ -11,7 +11,7 @@ the APIs and templates call it and none re-implements them.
   read (a workspace, a private document, an account page), is sent with Django's never-cache
   headers (`Cache-Control: max-age=0, no-cache, no-store, must-revalidate, private`), so
   neither a shared cache nor the browser keeps it (`mark_private`,
-  `mark_private_if_signed_in`).
+  `mark_private_if_signed_in`, and `never_stored` for a view's every answer).
 - **Cacheable**: the server-side response cache keeps only a `GET` that identifies nobody
   (`may_cache`) answered with what every anonymous visitor receives alike (`may_store`).
   Browsers and proxies may keep what `mark_public` marks.
@@ -20,7 +20,8 @@ the APIs and templates call it and none re-implements them.
 """
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import wraps
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -98,6 +99,18 @@ def mark_private(
     if noindex:
         response["X-Robots-Tag"] = NOINDEX
     return response
+
+
+def never_stored(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Decorate a view of one person's whose every answer, its sign-in redirect included, no
+    cache may keep: Django's never-cache headers, without `Vary` or the robots header (the
+    answers the view marks `mark_private` keep theirs)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return mark_private(view(request, *args, **kwargs), vary=(), noindex=False)
+
+    return wrapped
 
 
 def mark_private_if_signed_in(request: HttpRequest, response: HttpResponse) -> HttpResponse:

@@ -8,12 +8,10 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.template.response import TemplateResponse
 from django.urls import path, reverse_lazy
-from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
-from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
-from cms.core.responses import private
+from cms.core.response_policy import mark_private, never_stored
 from cms.core.signin import ResetLinksLimitedMixin
 
 from .forms import PartnerAuthenticationForm, PartnerPasswordResetForm
@@ -21,28 +19,27 @@ from .models import PartnerAccount
 from .selectors.workspaces import workspace_list
 
 
-class _NeverCached:
+class _Private:
     """Every response of the view is private and never stored."""
 
-    @method_decorator(never_cache)
     def dispatch(self, request, *args, **kwargs):
-        return private(super().dispatch(request, *args, **kwargs))
+        return mark_private(super().dispatch(request, *args, **kwargs))
 
 
-class LoginView(_NeverCached, auth_views.LoginView):
+class LoginView(_Private, auth_views.LoginView):
     """Sign in; afterwards the `next` page (checked to be on this site) or the account page."""
 
     template_name = "registration/login.html"
     authentication_form = PartnerAuthenticationForm
 
 
-class LogoutView(_NeverCached, auth_views.LogoutView):
+class LogoutView(_Private, auth_views.LogoutView):
     """Sign out (POST only, as in Django), then a page saying so."""
 
     template_name = "registration/logged_out.html"
 
 
-class PasswordResetView(_NeverCached, ResetLinksLimitedMixin, auth_views.PasswordResetView):
+class PasswordResetView(_Private, ResetLinksLimitedMixin, auth_views.PasswordResetView):
     """Ask for a link to choose a new password, sent to the account's address (links are
     limited per client address and per address asked for, see the mixin)."""
 
@@ -53,26 +50,27 @@ class PasswordResetView(_NeverCached, ResetLinksLimitedMixin, auth_views.Passwor
     success_url = reverse_lazy("password_reset_done")
 
 
-class PasswordResetDoneView(_NeverCached, auth_views.PasswordResetDoneView):
+class PasswordResetDoneView(_Private, auth_views.PasswordResetDoneView):
     """The link is on its way (said whether or not the address has an account)."""
 
     template_name = "registration/password_reset_done.html"
 
 
-class PasswordResetConfirmView(_NeverCached, auth_views.PasswordResetConfirmView):
+class PasswordResetConfirmView(_Private, auth_views.PasswordResetConfirmView):
     """Choose a password from an emailed link (a reset or an invitation)."""
 
     template_name = "registration/password_reset_confirm.html"
     success_url = reverse_lazy("password_reset_complete")
 
 
-class PasswordResetCompleteView(_NeverCached, auth_views.PasswordResetCompleteView):
+class PasswordResetCompleteView(_Private, auth_views.PasswordResetCompleteView):
     """The password is set; sign in."""
 
     template_name = "registration/password_reset_complete.html"
 
 
-@never_cache
+# Outside `login_required`: a visitor's redirect to the sign-in page is never stored either.
+@never_stored
 @login_required(login_url="account_login")
 def account_home(request):
     """Who is signed in, for which partner, and the workspaces they may enter."""
@@ -82,7 +80,7 @@ def account_home(request):
         "account": account,
         "workspaces": workspace_list(user=request.user, locale=locale),
     }
-    return private(TemplateResponse(request, "registration/account.html", context))
+    return mark_private(TemplateResponse(request, "registration/account.html", context))
 
 
 urlpatterns = [

@@ -11,9 +11,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from cms.core.listing import paginate
-from cms.core.privacy import is_signed_in
 from cms.core.refusals import sign_in_redirect
-from cms.core.responses import private
+from cms.core.response_policy import is_signed_in, mark_private
 
 from .forms import (
     WorkspaceDocumentFilterForm,
@@ -39,7 +38,7 @@ def workspace_closed(request, *, workspace: WorkspacePage) -> HttpResponse:
         return sign_in_redirect(request)
     context = {"group": workspace_group(workspace=workspace)}
     response = TemplateResponse(request, "groups/workspace_closed.html", context, status=403)
-    return private(response)
+    return mark_private(response)
 
 
 def _listing_context(request, workspace: WorkspacePage, *, upload_form=None):
@@ -73,14 +72,14 @@ def _listing_context(request, workspace: WorkspacePage, *, upload_form=None):
 def _render(request, workspace, context, *, template=None, status=200) -> HttpResponse:
     response = workspace.render(request, template=template, context_overrides=context)
     response.status_code = status
-    return private(response)
+    return mark_private(response)
 
 
 def _redirect(url: str) -> HttpResponse:
     # 303: the browser follows with a GET, so reloading the list never re-sends a form.
     response = HttpResponseRedirect(url)
     response.status_code = 303
-    return private(response)
+    return mark_private(response)
 
 
 def workspace_documents(request, *, workspace: WorkspacePage) -> HttpResponse:

@@ -1,8 +1,10 @@
 """The search API: `/api/v2/search/?q=&locale=`, its shape, paging, errors and who is asking."""
 
 import pytest
+from django.urls import resolve
 from wagtail.models import APIToken, BaseViewRestriction
 
+from cms.api import search as search_endpoint
 from search.backends import SearchUnavailable
 from tests.factories import (
     GroupFactory,
@@ -216,3 +218,53 @@ class TestWhoAsks:
     def test_an_unknown_token_is_anonymous(self, client, member):
         response = client.get(URL, {"q": "bilancio"}, HTTP_AUTHORIZATION="Bearer sbagliato")
         assert response.json()["meta"]["total_count"] == 0
+
+
+class TestHTTPPolicy:
+    """The endpoint is one of the APIs: routed by their URLconf, its headers written by their
+    HTTP policy (`cms.api.http`, through `cms.core.response_policy`) as v2's are."""
+
+    @pytest.fixture
+    def member(self, corpus):
+        return UserFactory(username="partner")
+
+    def test_routed_by_the_apis_urlconf(self):
+        assert resolve(URL).func is search_endpoint.search
+        assert resolve(URL, urlconf="cms.api.urls").func is search_endpoint.search
+        assert resolve(URL).url_name == "search_api"
+
+    def test_anonymous_answers_are_public_and_vary_on_both_identities(
+        self, client, corpus, settings
+    ):
+        settings.CORDATA_API_CACHE_MAX_AGE = 120
+        response = get(client, q="turismo")
+        assert response["Cache-Control"] == "public, max-age=120"
+        assert response["Vary"].startswith("Authorization, Cookie")
+        etag = response["ETag"]
+        again = client.get(URL, {"q": "turismo"}, HTTP_IF_NONE_MATCH=etag)
+        assert again.status_code == 304
+        assert again["ETag"] == etag
+
+    def test_a_session_reads_privately(self, client, member):
+        client.force_login(member)
+        response = get(client, q="turismo")
+        assert response.status_code == 200
+        assert response["Cache-Control"] == "private, no-store"
+        assert response["Vary"].startswith("Authorization, Cookie")
+        assert not response.has_header("ETag")
+
+    def test_a_token_reads_privately(self, client, member):
+        token = APIToken.create_token(user=member, name="sito partner")[1]
+        response = client.get(URL, {"q": "turismo"}, HTTP_AUTHORIZATION=f"Bearer {token}")
+        assert response["Cache-Control"] == "private, no-store"
+
+    def test_an_inactive_account_reads_as_anyone(self, client, corpus):
+        client.force_login(UserFactory(username="revocato", is_active=False))
+        assert "public" in get(client, q="turismo")["Cache-Control"]
+
+    @pytest.mark.parametrize("params", [{"q": ""}, {"q": "piano", "limit": "x"}])
+    def test_refusals_are_never_stored(self, client, params):
+        response = get(client, **params)
+        assert response.status_code == 400
+        assert response["Cache-Control"] == "no-store"
+        assert response["Vary"].startswith("Authorization, Cookie")

@@ -25,6 +25,9 @@ from cms.core.translation import (
 
 register = template.Library()
 
+#: Where the home pages stand: right under the tree root, which is at depth 1.
+HOME_DEPTH = 2
+
 
 def _request(context):
     return context.get("request")
@@ -39,10 +42,11 @@ def _active_language() -> str:
 
 
 def _section_pages(*, language_code: str, user) -> list[Page]:
-    """The home page children in `language_code`, in tree order: two small queries and privacy."""
-    from cms.home.models import HomePage
+    """The home page children in `language_code`, in tree order: two small queries and privacy.
 
-    homes = HomePage.objects.filter(locale__language_code=language_code).values_list(
+    The homes are the pages right under the tree root, one per language (`HOME_DEPTH`).
+    """
+    homes = Page.objects.filter(depth=HOME_DEPTH, locale__language_code=language_code).values_list(
         "path", "depth"
     )
     # A range of paths at one depth: the path index answers it without reading the whole tree.
@@ -194,11 +198,14 @@ def breadcrumbs(context, page=None):
     return {"crumbs": crumbs, "page": page}
 
 
-def _visible_targets(context, page, relation: str, field: str, model, *, documents=False):
+def visible_relation_targets(
+    context, page, relation: str, field: str, model, *, documents=False
+) -> list[tuple]:
     """Pairs (row, target) of an inline relation whose target the visitor may see, in row order.
 
     Works on the saved relation and on the unsaved one of a preview alike, and loads the
-    targets in one query instead of one per row.
+    targets in one query instead of one per row. The content apps' tags build on it too
+    (`cms.groups.templatetags.groups_tags`).
     """
     rows = list(getattr(page, relation).all())
     ids = [getattr(row, f"{field}_id") for row in rows]
@@ -225,7 +232,9 @@ def visible_related_pages(context, page, relation: str, field: str) -> list[Page
     `{% visible_related_pages page "related_partners" "partner" as partners %}`
     """
     model = page._meta.get_field(relation).related_model._meta.get_field(field).related_model
-    return [target for _row, target in _visible_targets(context, page, relation, field, model)]
+    return [
+        target for _row, target in visible_relation_targets(context, page, relation, field, model)
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -234,7 +243,9 @@ def visible_attached_documents(context, page, relation: str, field: str = "docum
     model = get_document_model()
     return [
         target
-        for _row, target in _visible_targets(context, page, relation, field, model, documents=True)
+        for _row, target in visible_relation_targets(
+            context, page, relation, field, model, documents=True
+        )
     ]
 
 
@@ -259,25 +270,6 @@ def page_if_visible(context, page):
     shown = context.get("page")
     locale = getattr(shown, "locale_id", None) or _active_language()
     return localized_pages([page], locale, user=_user(context))[0]
-
-
-@register.simple_tag(takes_context=True)
-def group_partners(context, group) -> dict[str, list]:
-    """A thematic group's visible partners by role: `coordinators`, `supporters`, `members`."""
-    from cms.groups.models import MembershipRole, PartnerPage
-
-    by_role: dict[str, list] = {
-        MembershipRole.COORDINATOR: [],
-        MembershipRole.SUPPORT: [],
-        MembershipRole.MEMBER: [],
-    }
-    for row, partner in _visible_targets(context, group, "memberships", "partner", PartnerPage):
-        by_role.setdefault(row.role, []).append(partner)
-    return {
-        "coordinators": by_role[MembershipRole.COORDINATOR],
-        "supporters": by_role[MembershipRole.SUPPORT],
-        "members": by_role[MembershipRole.MEMBER],
-    }
 
 
 @register.filter(name="document_title")

@@ -9,6 +9,9 @@ request's language: the page's form words its errors for people, this module for
 an unavailable search service 503. A session or an API token (`Authorization: Bearer`, read by
 `cms.api.auth` as by the other endpoints) identifies the user, whose privacy rules then apply;
 too many unknown tokens from one address answer 429.
+
+The search itself (the form, the backends, the results) is the `search` app's; this module
+only reads the request and words the answer for clients, like the other API endpoints.
 """
 
 from django.conf import settings
@@ -25,10 +28,9 @@ from cms.api.errors import (
 )
 from cms.api.http import cache_policy
 from cms.knowledge.models import document_language_codes
-
-from .backends import SearchUnavailable
-from .forms import MAX_FACET_VALUES, MAX_QUERY_LENGTH, SearchAPIForm, ValuesField
-from .selectors import ORDERS, result_types, search_items
+from search.backends import SearchUnavailable
+from search.forms import MAX_FACET_VALUES, MAX_QUERY_LENGTH, SearchAPIForm, ValuesField
+from search.selectors import ORDERS, result_types, search_items
 
 URL = "/api/v2/search/"
 SEARCH_UNAVAILABLE = "Search is temporarily unavailable; try again later."
