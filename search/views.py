@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.listing import paginate
+from cms.core.pagination import paginate
 
 from .backends import SearchUnavailable
 from .forms import SearchForm

@@ -1,11 +1,18 @@
-"""The abstract page every Cordata page type extends, and the names of tags in other languages."""
+"""The abstract pages every Cordata page type extends, and the names of tags in other languages."""
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from django.db import models
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.core.forms import ListingFilterForm
+from cms.core.pagination import paginate
 from cms.core.searchable import SearchDeclaration
 from cms.core.translation import (
     BASE_PAGE,
@@ -82,6 +89,98 @@ class BasePage(Page):
         for url in urls:
             url["alternates"] = alternates
         return urls
+
+
+@dataclass(frozen=True)
+class ListingQuery:
+    """What a listing's query string asks for, once validated."""
+
+    #: The bound (or, without a query string, unbound) filter form; None when the list takes none.
+    form: ListingFilterForm | None
+    #: The cleaned filters without `page`; empty when any value is invalid.
+    filters: dict[str, Any]
+    page_number: int | None
+
+    @property
+    def refused(self) -> bool:
+        """Whether a value was invalid: the page answers 400, showing the form's messages."""
+        return self.form is not None and self.form.is_bound and bool(self.form.errors)
+
+    @property
+    def active_filters(self) -> dict[str, Any]:
+        return {name: value for name, value in self.filters.items() if value}
+
+
+class ListingPage(RoutablePageMixin, BasePage):
+    """An index page whose address answers with a list of items, narrowed by its query string.
+
+    The page owns the listing's request: it validates the filters (an invalid value, `page`
+    included, answers 400 with the form's messages above the unfiltered first page), cuts the
+    list into pages (a page past the end is a 404) and gives the template `filter_form`,
+    `active_filters` and the items. An index declares:
+
+    - `filter_form`: the dotted path of its `ListingFilterForm` subclass (filter forms import
+      their app's models, so the class is looked up when a request needs it). Without one, a
+      paginated list validates `page` alone and a list shown whole ignores the query string;
+    - `per_page`: items on a page; None shows the whole list, without a `page` parameter;
+    - `items_context_name`: the name the template reads the items by (a paginator page when
+      paginated, the list itself otherwise);
+    - `listing_items(filters=...)`: the selector call, which also orders the list;
+    - `listing_shown(items)`, if the shown items need more loaded (for all of them at once).
+
+    Further routes (a feed) are added with `@path` like on any routable page.
+    """
+
+    filter_form: ClassVar[str] = ""
+    per_page: ClassVar[int | None] = None
+    items_context_name: ClassVar[str] = "items"
+
+    class Meta:
+        abstract = True
+
+    def listing_items(self, *, filters: dict[str, Any]):
+        """The items to list, narrowed by the cleaned `filters` (page excluded), in order."""
+        raise NotImplementedError
+
+    def listing_shown(self, items):
+        """The items of the shown page as the template needs them; as they are by default."""
+        return items
+
+    def filter_form_class(self) -> type[ListingFilterForm] | None:
+        if self.filter_form:
+            return import_string(self.filter_form)
+        return ListingFilterForm if self.per_page else None
+
+    def listing_query(self, request) -> ListingQuery:
+        """The validated query string; invalid values leave the list unfiltered, on page 1."""
+        form_class = self.filter_form_class()
+        if form_class is None:
+            return ListingQuery(form=None, filters={}, page_number=None)
+        form = form_class(request.GET or None, page=self)
+        cleaned = dict(form.cleaned_data) if form.is_bound and form.is_valid() else {}
+        number = cleaned.pop("page", None)
+        return ListingQuery(form=form, filters=cleaned, page_number=number)
+
+    def listing_context(self, query: ListingQuery) -> dict[str, Any]:
+        items = self.listing_items(filters=query.filters)
+        if self.per_page:
+            items = paginate(items, number=query.page_number, per_page=self.per_page)
+            items.object_list = self.listing_shown(items.object_list)
+        else:
+            items = self.listing_shown(items)
+        context: dict[str, Any] = {self.items_context_name: items}
+        if query.form is not None:
+            context.update(filter_form=query.form, active_filters=query.active_filters)
+        return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        request.is_preview = getattr(request, "is_preview", False)
+        query = self.listing_query(request)
+        response = self.render(request, context_overrides=self.listing_context(query))
+        if query.refused:
+            response.status_code = 400
+        return response
 
 
 class TagTranslation(models.Model):

@@ -14,8 +14,7 @@ from wagtail.search import index
 
 from cms.core import translation
 from cms.core.blocks import RICH_TEXT_FEATURES, ActivityStreamBlock
-from cms.core.listing import FilterableIndexMixin
-from cms.core.models import BasePage
+from cms.core.models import BasePage, ListingPage
 from cms.core.searchable import ITSELF, FacetFilter, Related, SearchDeclaration
 
 
@@ -47,7 +46,7 @@ class ProjectRole(models.TextChoices):
     ASSOCIATED = "associated", _("Associated organisation")
 
 
-class PartnerIndexPage(FilterableIndexMixin, BasePage):
+class PartnerIndexPage(ListingPage):
     """The list of project partners, filterable by country and kind of organisation."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -60,18 +59,13 @@ class PartnerIndexPage(FilterableIndexMixin, BasePage):
     subpage_types = ["groups.PartnerPage"]
     max_count_per_parent = 1
 
+    filter_form = "cms.groups.forms.PartnerFilterForm"
+    per_page = 24
+
     class Meta:
         verbose_name = _("partner index")
 
-    per_page = 24
-
-    @property
-    def filter_form_class(self):
-        from .forms import PartnerFilterForm
-
-        return PartnerFilterForm
-
-    def get_listing(self, *, filters: dict):
+    def listing_items(self, *, filters):
         from .selectors.partners import partner_list
 
         return partner_list(
@@ -158,7 +152,7 @@ class PartnerPage(BasePage):
         return self.short_name or self.title
 
 
-class ThematicGroupIndexPage(BasePage):
+class ThematicGroupIndexPage(ListingPage):
     """The five thematic groups of the project and the partner that leads the exchange between them."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -180,15 +174,16 @@ class ThematicGroupIndexPage(BasePage):
     subpage_types = ["groups.ThematicGroupPage"]
     max_count_per_parent = 1
 
+    # A handful of groups: one page, no filters.
+    items_context_name = "groups"
+
     class Meta:
         verbose_name = _("thematic group index")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing_items(self, *, filters):
         from .selectors.partners import thematic_group_list
 
-        context = super().get_context(request, *args, **kwargs)
-        context["groups"] = thematic_group_list(locale=self.locale)
-        return context
+        return thematic_group_list(locale=self.locale)
 
 
 class ThematicGroupPage(BasePage):

@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from cms.core.listing import paginate
+from cms.core.pagination import paginate
 from cms.core.refusals import sign_in_redirect
 from cms.core.response_policy import is_signed_in, mark_private
 

@@ -6,15 +6,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.core import translation
 from cms.core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from cms.core.listing import FilterableIndexMixin
-from cms.core.models import BasePage
+from cms.core.models import BasePage, ListingPage
 from cms.core.searchable import Related, SearchDeclaration
 
 
@@ -51,7 +50,7 @@ class HomePage(BasePage):
         return context
 
 
-class PressReleaseIndexPage(FilterableIndexMixin, RoutablePageMixin, BasePage):
+class PressReleaseIndexPage(ListingPage):
     """All press releases, newest first, filterable by tag and year, with an RSS feed."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -64,31 +63,23 @@ class PressReleaseIndexPage(FilterableIndexMixin, RoutablePageMixin, BasePage):
     subpage_types = ["home.PressReleasePage"]
     max_count_per_parent = 1
 
+    filter_form = "cms.home.forms.PressReleaseFilterForm"
+    per_page = 10
+
     class Meta:
         verbose_name = _("press release index")
 
-    per_page = 10
-
-    @property
-    def filter_form_class(self):
-        from .forms import PressReleaseFilterForm
-
-        return PressReleaseFilterForm
-
-    def get_listing(self, *, filters: dict):
+    def listing_items(self, *, filters):
         from .selectors import press_release_list
 
         return press_release_list(
             locale=self.locale, index=self, tag=filters.get("tag") or "", year=filters.get("year")
         )
 
-    def get_context(self, request, *args, **kwargs):
+    def listing_shown(self, items):
         from .selectors import with_localized_groups
 
-        context = super().get_context(request, *args, **kwargs)
-        items = context["items"]
-        items.object_list = with_localized_groups(items.object_list, locale=self.locale)
-        return context
+        return with_localized_groups(items, locale=self.locale)
 
     @path("feed/")
     def feed_view(self, request):

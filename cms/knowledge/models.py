@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from cms.core import languages, translation
 from cms.core.blocks import RICH_TEXT_FEATURES, PlanSectionStreamBlock
-from cms.core.models import BasePage
+from cms.core.models import BasePage, ListingPage
 from cms.core.searchable import Related, SearchDeclaration
 
 
@@ -183,7 +183,7 @@ class ProjectDocument(AbstractDocument):
 TEXT_FIELDS = ("extracted_text", "text_status", "text_note")
 
 
-class KnowledgeIndexPage(BasePage):
+class KnowledgeIndexPage(ListingPage):
     """The knowledge base: the groups' strategic plans and the public document library."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -196,14 +196,21 @@ class KnowledgeIndexPage(BasePage):
     subpage_types = ["knowledge.StrategicPlanPage"]
     max_count_per_parent = 1
 
+    # A plan per group, on one page, without filters; the newest documents follow them.
+    items_context_name = "plans"
+
     class Meta:
         verbose_name = _("knowledge index")
 
+    def listing_items(self, *, filters):
+        from .selectors import strategic_plan_list
+
+        return strategic_plan_list(locale=self.locale)
+
     def get_context(self, request, *args, **kwargs):
-        from .selectors import public_document_list, strategic_plan_list
+        from .selectors import public_document_list
 
         context = super().get_context(request, *args, **kwargs)
-        context["plans"] = strategic_plan_list(locale=self.locale)
         context["documents"] = translation.localize_relations(
             public_document_list()[:50], "thematic_group", self.locale
         )

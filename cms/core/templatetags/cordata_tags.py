@@ -13,6 +13,7 @@ from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from cms.core import pagination
 from cms.core.privacy import visible_documents, visible_pages
 from cms.core.response_policy import is_signed_in
 from cms.core.translation import (
@@ -310,7 +311,7 @@ def file_extension_label(document) -> str:
 @register.simple_tag
 def elided_page_range(items) -> list:
     """Page numbers around the current one, with the paginator's ellipsis for the gaps."""
-    return list(items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1))
+    return pagination.elided_page_range(items)
 
 
 @register.filter
