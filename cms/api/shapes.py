@@ -24,7 +24,6 @@ from html import escape
 from typing import Any, overload
 from urllib.parse import urlsplit
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import Model, prefetch_related_objects
 from rest_framework.fields import Field
@@ -43,6 +42,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
 from cms.core.privacy import visible_documents, visible_images, visible_pages
+from cms.knowledge.selectors import current_plan_ids
 
 BATCH_ATTR = "_api_batch"
 
@@ -605,22 +605,12 @@ class TranslationListField(ShapeField):
 
 
 class GroupPlanField(ShapeField):
-    """A thematic group's strategic plan: its newest visible plan, as a relation."""
+    """A thematic group's strategic plan: its current visible plan, as a relation."""
 
     def collect(self, objects: list, batch: Batch) -> None:
-        plans = apps.get_model("knowledge", "StrategicPlanPage").objects.filter(
-            group__in=[obj.pk for obj in objects]
-        )
-        rows = (
-            visible_pages(plans, user=batch.user)
-            .order_by("group_id", "-last_published_at", "-pk")
-            .values_list("group_id", "pk")
-        )
-        newest: dict[int, int] = {}
-        for group_id, plan_id in rows:
-            newest.setdefault(group_id, plan_id)
-        batch.extra["plans"] = newest
-        batch.page_ids.update(newest.values())
+        current = current_plan_ids(group_ids=[obj.pk for obj in objects], user=batch.user)
+        batch.extra["plans"] = current
+        batch.page_ids.update(current.values())
 
     def to_representation(self, obj) -> PageRef | None:
         batch = self.batch_for(obj)

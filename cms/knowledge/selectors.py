@@ -1,5 +1,7 @@
 """Reads for strategic plans and the document library."""
 
+from collections.abc import Iterable
+
 from django.db.models import F, QuerySet
 from wagtail.models import Locale, Page
 
@@ -7,7 +9,6 @@ from cms.core.privacy import Viewer, visible_documents, visible_pages
 from cms.core.translation import localize_relations, localized_page, localized_pages
 
 from .models import ProjectDocument, StrategicPlanPage
-
 
 def strategic_plan_list(
     *, locale: Locale, user: Viewer = None, status: str = ""
@@ -21,17 +22,42 @@ def strategic_plan_list(
     return localize_relations(plans, "group", locale, user=user)
 
 
+def strategic_plans_newest_first(*, user: Viewer = None) -> QuerySet[StrategicPlanPage]:
+    """Live plans `user` may see, a group's current plan first.
+
+    The current plan is the one published last; of plans published at the same instant, the
+    one created last, so that every reader of the rule picks the same plan.
+    """
+    plans = StrategicPlanPage.objects.all()
+    return visible_pages(plans, user=user).order_by("-last_published_at", "-pk")
+
+
+def current_plan_ids(*, group_ids: Iterable[int], user: Viewer = None) -> dict[int, int]:
+    """{group id: id of its current plan} for the plans naming these very pages as their
+    group, in any language, in one query (for lists of many groups)."""
+    rows = (
+        strategic_plans_newest_first(user=user)
+        .filter(group__in=list(group_ids))
+        .values_list("group_id", "pk")
+    )
+    current: dict[int, int] = {}
+    for group_id, plan_id in rows:
+        current.setdefault(group_id, plan_id)
+    return current
+
+
 def strategic_plan_for_group(*, group: Page, user: Viewer = None) -> StrategicPlanPage | None:
-    """The newest live plan of a thematic group, or None, in the group's language.
+    """The current live plan of a thematic group, or None, in the group's language.
 
     A plan names its group in the source language (a translated plan keeps pointing at the
     source group), so any version of the group finds it; the plan is then the translation
     in the group's language when one is live.
     """
-    plans = StrategicPlanPage.objects.filter(
-        group__translation_key=group.translation_key, locale=F("group__locale")
+    plan = (
+        strategic_plans_newest_first(user=user)
+        .filter(group__translation_key=group.translation_key, locale=F("group__locale"))
+        .first()
     )
-    plan = visible_pages(plans, user=user).order_by("-last_published_at").first()
     return localized_page(plan, group.locale_id, user=user)
 
 
