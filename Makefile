@@ -34,6 +34,7 @@ demo: migrate
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# PYTEST_ARGS narrows the run, e.g. PYTEST_ARGS=tests/groups for one app's tests (tests/README.md).
 test: install
 	$(PY) -m pytest --ds=cms.settings.test $(PYTEST_ARGS)
 

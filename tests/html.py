@@ -1,4 +1,5 @@
-"""Reading rendered pages the way a visitor does: visible text and link targets."""
+"""Reading rendered pages the way a visitor does: visible text, link targets, and what a
+filtered listing shows."""
 
 import re
 from html.parser import HTMLParser
@@ -43,3 +44,20 @@ def text(response) -> str:
 def hrefs(response) -> list[str]:
     """Every link target on the page, in document order."""
     return _parse(response).hrefs
+
+
+def listed(response, titles: dict[str, str]) -> set[str]:
+    """Which of the known items (key → title) the rendered list shows."""
+    visible = text(response)
+    return {key for key, title in titles.items() if title in visible}
+
+
+def assert_bad_request(response):
+    """400, the page still rendered, and every form error shown to the visitor."""
+    assert response.status_code == 400
+    form = response.context["filter_form"]
+    assert form.errors
+    visible = text(response)
+    for messages in form.errors.values():
+        for message in messages:
+            assert message in visible, message

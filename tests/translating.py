@@ -1,17 +1,12 @@
-"""Fixtures for the translation workflow: English versions made through wagtail-localize."""
+"""Translating pages as translators do: English versions made through wagtail-localize, PO files
+exported and imported through the admin, and translators with the admin in English."""
 
-import io
 from collections.abc import Callable
-from types import SimpleNamespace
 
 import polib
-import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
@@ -19,7 +14,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.strings import StringValue
 
 from cms.core.services import translation_save
-from tests.factories import SuperUserFactory, UserFactory, locale
+from tests.factories import UserFactory, locale
 
 
 def english_for(text: str, path: str) -> str:
@@ -57,13 +52,6 @@ def translate(page: Page, english: Callable[[str, str], str] = english_for) -> P
     return translation_save(translation=translation, publish=True).specific
 
 
-def publish(page: Page) -> Page:
-    """Publish `page` through a revision, as the admin does (factories skip revisions)."""
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
 def submit_translation(client, page, locale) -> Translation:
     """The translation of `page` into `locale`, started as "Translate this page" does."""
     response = client.post(
@@ -98,17 +86,6 @@ def shown_messages(response, *, level: int | None = None) -> list[str]:
     ]
 
 
-@pytest.fixture(autouse=True)
-def _media_root():
-    # The package's demo files live in the test settings' media directory, loaded once.
-    return None
-
-
-@pytest.fixture
-def en(db):
-    return locale("en")
-
-
 def in_english(user):
     """`user` with the admin in English, so messages read the same whatever the catalogues hold."""
     profile = UserProfile.get_for_user(user)
@@ -120,44 +97,3 @@ def in_english(user):
 def member_of(group_name: str):
     """A user in the auth group `group_name`, with the admin in English."""
     return in_english(UserFactory(groups=[Group.objects.get(name=group_name)]))
-
-
-@pytest.fixture
-def admin_user(db):
-    return in_english(SuperUserFactory())
-
-
-@pytest.fixture
-def admin_client(client, admin_user):
-    client.force_login(admin_user)
-    return client
-
-
-@pytest.fixture
-def english_tree(site_tree, en):
-    """The Italian tree of `site_tree` published and translated: `it` and `en` namespaces."""
-    italian = SimpleNamespace(
-        home=publish(site_tree.home),
-        press_index=publish(site_tree.press_index),
-        partner_index=publish(site_tree.partner_index),
-        group_index=publish(site_tree.group_index),
-        knowledge_index=publish(site_tree.knowledge_index),
-    )
-    english = SimpleNamespace(**{name: translate(page) for name, page in vars(italian).items()})
-    return SimpleNamespace(it=italian, en=english, site=site_tree.site)
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo loaded once for a module inside a transaction rolled back at its end.
-
-    Only `test_demo.py` uses it: every other test starts from an empty database.
-    """
-    with django_db_blocker.unblock():
-        cache.clear()
-        with transaction.atomic():
-            output = io.StringIO()
-            call_command("load_demo", verbosity=1, stdout=output)
-            yield output.getvalue()
-            transaction.set_rollback(True)
-        cache.clear()

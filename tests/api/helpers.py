@@ -10,10 +10,6 @@ def token_for(user, name="sito partner") -> str:
     return APIToken.create_token(user=user, name=name)[1]
 
 
-def bearer(token: str) -> dict:
-    return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
-
-
 def release_body(*, partner, public_doc, private_doc, image):
     return [
         (

@@ -7,7 +7,7 @@ carries an internal name, an exception's text or a Python repr. docs/api.md list
 import pytest
 from django.test import Client
 
-from tests.api.helpers import bearer
+from tests.signin import bearer
 
 pytestmark = pytest.mark.django_db
 

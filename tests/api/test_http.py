@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.api.helpers import bearer
+from tests.signin import bearer
 
 pytestmark = pytest.mark.django_db
 

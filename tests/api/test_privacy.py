@@ -6,7 +6,7 @@ auth group the restrictions admit) and a revoked token (anonymous again).
 
 import pytest
 
-from tests.api.helpers import bearer
+from tests.signin import bearer
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
-from tests.api.helpers import bearer
 from tests.factories import (
     PartnerPageFactory,
     PressReleaseDocumentFactory,
@@ -27,6 +26,7 @@ from tests.factories import (
     locale,
     publish_translation,
 )
+from tests.signin import bearer
 
 pytestmark = pytest.mark.django_db
 

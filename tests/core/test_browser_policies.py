@@ -16,6 +16,7 @@ from cms.groups.models import PartnerAccount
 from cms.groups.selectors.workspaces import group_workspace
 from cms.urls import urlpatterns as site_urlpatterns
 from tests import html
+from tests.core.test_settings import _production_env, _run
 from tests.factories import (
     CollectionFactory,
     CollectionViewRestrictionFactory,
@@ -29,7 +30,6 @@ from tests.factories import (
     UserFactory,
     pdf_file,
 )
-from tests.test_settings import _production_env, _run
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from cms.settings.env import env_bool, env_int, env_list, env_rate, env_str, require_secret_key
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 # A fixed key of the shape `secrets.token_urlsafe(48)` gives: 64 varied characters.
 PRODUCTION_SECRET_KEY = "Zq7vR2mXk9pL4tWc8nBj3sHd6fGy1aUe5oIr0VzQxNlMwKiEbTcYuPgShJdFhAoX"

@@ -13,9 +13,8 @@ from cms.core.translation import document_title, tag_name, tag_names
 from cms.knowledge.admin_forms import ProjectDocumentForm
 from cms.knowledge.models import ProjectDocument
 from tests import html
-from tests.factories import PressReleasePageFactory, ProjectDocumentFactory
-
-from .conftest import publish, translate
+from tests.factories import PressReleasePageFactory, ProjectDocumentFactory, publish
+from tests.translating import translate
 
 
 def test_document_title_falls_back_to_the_title(db):

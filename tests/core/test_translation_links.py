@@ -13,9 +13,9 @@ from tests.factories import (
     PressReleasePageFactory,
     PressReleasePartnerFactory,
     locale,
+    publish,
 )
-
-from .conftest import publish, translate
+from tests.translating import translate
 
 LINK = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
 SWITCHER = re.compile(

@@ -27,12 +27,10 @@ from wagtail_localize.strings import StringValue
 
 from cms.core import translation_admin
 from cms.core.services import translation_roles_ensure
-from tests.factories import PressReleasePageFactory
-
-from .conftest import (
+from tests.factories import PressReleasePageFactory, publish
+from tests.translating import (
     download_po,
     member_of,
-    publish,
     shown_messages,
     submit_translation,
     translate,

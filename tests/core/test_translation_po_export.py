@@ -20,8 +20,7 @@ from tests.factories import (
     ProjectDocumentFactory,
     StrategicPlanPageFactory,
 )
-
-from .conftest import translation_of
+from tests.translating import translation_of
 
 DATE_PATTERNS = (
     r"\d{4}-\d{2}-\d{2}",

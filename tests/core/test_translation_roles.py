@@ -6,9 +6,8 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
 from cms.core.services import translation_roles_ensure
-from tests.factories import PressReleasePageFactory
-
-from .conftest import member_of, publish, translate
+from tests.factories import PressReleasePageFactory, publish
+from tests.translating import member_of, translate
 
 
 @pytest.fixture

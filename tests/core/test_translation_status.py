@@ -9,9 +9,8 @@ from django.utils import translation
 
 from cms.core.selectors import TranslationState, translation_status
 from cms.core.services import translation_roles_ensure, translation_sync
-from tests.factories import PartnerPageFactory, PressReleasePageFactory, locale
-
-from .conftest import member_of, publish, translate
+from tests.factories import PartnerPageFactory, PressReleasePageFactory, locale, publish
+from tests.translating import member_of, translate
 
 
 @pytest.fixture

@@ -13,12 +13,10 @@ from wagtail_localize.models import StringTranslation, Translation
 from cms.core.selectors import TranslationState, translation_status
 from cms.core.services import translation_roles_ensure, translation_sync
 from tests import html
-from tests.factories import PartnerPageFactory, PressReleasePageFactory
-
-from .conftest import (
+from tests.factories import PartnerPageFactory, PressReleasePageFactory, publish
+from tests.translating import (
     download_po,
     member_of,
-    publish,
     shown_messages,
     submit_translation,
     translate,

@@ -7,9 +7,7 @@ from collections import Counter
 import docx
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from odf import teletype
 from odf import text as odf_text
 from odf.opendocument import load as odf_load
@@ -31,9 +29,8 @@ from cms.groups.models import (
 from cms.home.models import HomePage, PressReleasePage
 from cms.knowledge.models import PlanStatus, ProjectDocument, StrategicPlanPage
 from tests import html
+from tests.demo_loading import DEMO_PASSWORD, demo_loaded
 from tests.signin import ADMIN_LOGIN, signed_in
-
-DEMO_PASSWORD = "clusters-cord-2012"
 
 # The ten project partners as the seed press release lists them, with their countries.
 SEED_PARTNERS = {
@@ -72,27 +69,11 @@ def snapshot() -> dict[str, object]:
     }
 
 
-@pytest.fixture(autouse=True)
-def _media_root():
-    # The module's demo files live in the test settings' media directory, loaded once.
-    return None
-
-
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo loaded once for the module inside a transaction rolled back at its end.
-
-    Each test's own transaction nests inside it as a savepoint, so tests may write freely.
-    """
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
-        cache.clear()
-        with transaction.atomic():
-            output = io.StringIO()
-            call_command("load_demo", verbosity=0, stdout=output)
-            yield {"counts": snapshot(), "output": output.getvalue()}
-            transaction.set_rollback(True)
-        cache.clear()
+    """The demo loaded once for the module, what it wrote counted, rolled back at its end."""
+    with demo_loaded(django_db_blocker) as output:
+        yield {"counts": snapshot(), "output": output}
 
 
 # Every test touches the database, so pytest-django keeps the module's tests together

@@ -17,10 +17,18 @@ from cms.groups.models import PartnerPage, ThematicGroupPage
 from cms.home.models import HomePage, PressReleasePage
 from cms.knowledge.models import ProjectDocument, StrategicPlanPage
 from tests import html
+from tests.core.test_translation_links import switcher_links
+from tests.core.test_translation_po_export import assert_text_only, download_po
+from tests.demo_loading import demo_loaded
 from tests.factories import locale
 
-from .test_links import switcher_links
-from .test_po_export import assert_text_only, download_po
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for the module, rolled back at its end: what `load_demo` logged."""
+    with demo_loaded(django_db_blocker, verbosity=1) as output:
+        yield output
+
 
 pytestmark = pytest.mark.usefixtures("demo")
 

@@ -5,36 +5,21 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Locale, WorkflowPage
 
 from cms.groups.models import ThematicGroupPage, WorkspacePage
 from cms.home.models import PressReleaseIndexPage
 from cms.knowledge.models import ProjectDocument
+from tests.demo_loading import DEMO_PASSWORD, demo_loaded
 from tests.signin import signed_in
-
-DEMO_PASSWORD = "clusters-cord-2012"
-
-
-@pytest.fixture(autouse=True)
-def _media_root():
-    # The module's demo files live in the test settings' media directory, loaded once.
-    return None
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """The demo loaded once for the module, rolled back at its end."""
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
-        cache.clear()
-        with transaction.atomic():
-            call_command("load_demo", verbosity=0, stdout=io.StringIO())
-            yield
-            transaction.set_rollback(True)
-        cache.clear()
+    with demo_loaded(django_db_blocker):
+        yield
 
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]

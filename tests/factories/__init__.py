@@ -10,6 +10,7 @@ from .core import (
     SuperUserFactory,
     UserFactory,
     locale,
+    publish,
     publish_translation,
 )
 from .groups import (
@@ -35,11 +36,15 @@ from .knowledge import (
     KnowledgeIndexPageFactory,
     ProjectDocumentFactory,
     StrategicPlanPageFactory,
+    blank_pdf_bytes,
     docx_bytes,
     docx_file,
+    encrypted_pdf_bytes,
     knowledge_index,
+    odt_bytes,
     pdf_bytes,
     pdf_file,
+    upload,
 )
 
 __all__ = [
@@ -65,15 +70,20 @@ __all__ = [
     "ThematicGroupMembershipFactory",
     "ThematicGroupPageFactory",
     "UserFactory",
+    "blank_pdf_bytes",
     "docx_bytes",
     "docx_file",
+    "encrypted_pdf_bytes",
     "home_page",
     "knowledge_index",
     "locale",
+    "odt_bytes",
     "partner_index",
     "pdf_bytes",
     "pdf_file",
+    "publish",
     "publish_translation",
     "press_release_index",
     "thematic_group_index",
+    "upload",
 ]

@@ -34,6 +34,14 @@ def publish_translation(page, language_code: str = "en", **changes):
     return translation.specific
 
 
+def publish(page):
+    """Publish `page` through a revision, as the admin does (factories skip revisions), so the
+    publication signals fire."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
 class LocaleFactory(DjangoModelFactory):
     """A content locale; get-or-create, since a language code may exist once only."""
 

@@ -45,6 +45,51 @@ def docx_bytes(text: str) -> bytes:
     return buffer.getvalue()
 
 
+def odt_bytes(*paragraphs: str, heading: str = "") -> bytes:
+    """An OpenDocument text with an optional heading and the given paragraphs."""
+    from odf.opendocument import OpenDocumentText
+    from odf.text import H, P
+
+    document = OpenDocumentText()
+    if heading:
+        document.text.addElement(H(outlinelevel=1, text=heading))
+    for paragraph in paragraphs:
+        document.text.addElement(P(text=paragraph))
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()
+
+
+def encrypted_pdf_bytes(text: str, *, user_password: str) -> bytes:
+    """A PDF holding `text`, encrypted (RC4, which needs no extra library) with `user_password`."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(pdf_bytes(text))).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password=user_password, owner_password="proprietario", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def blank_pdf_bytes() -> bytes:
+    """A valid one-page PDF without any text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def upload(name: str, data: bytes) -> ContentFile:
+    """`data` as a file named `name`, as an upload hands it over."""
+    return ContentFile(data, name=name)
+
+
 def pdf_file(name: str = "documento.pdf", text: str = "Piano strategico") -> ContentFile:
     return ContentFile(pdf_bytes(text), name=name)
 

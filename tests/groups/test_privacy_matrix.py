@@ -11,7 +11,8 @@ import pytest
 from django.test import override_settings
 from django.urls import clear_url_caches
 
-from tests.workspaces.conftest import PEOPLE, PRIVATE_TITLE, PUBLIC_TITLE, bearer
+from tests.signin import bearer
+from tests.workspace_content import PEOPLE, PRIVATE_TITLE, PUBLIC_TITLE
 
 pytestmark = pytest.mark.django_db
 

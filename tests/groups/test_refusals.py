@@ -13,7 +13,8 @@ import pytest
 from wagtail.models import Page
 
 from cms.knowledge.models import ProjectDocument
-from tests.workspaces.conftest import PRIVATE_TITLE, bearer
+from tests.signin import bearer
+from tests.workspace_content import PRIVATE_TITLE
 
 pytestmark = pytest.mark.django_db
 

@@ -186,9 +186,9 @@ class TestMetadata:
         assert set(response.context["form"].errors) == {"title", "language"}
 
     def test_another_member_cannot(self, client_for, groups, people, uploaded):
-        from tests.workspaces.conftest import _partner_user
+        from tests.workspace_content import partner_user
 
-        colleague = _partner_user("collega", groups.ptp)
+        colleague = partner_user("collega", groups.ptp)
         client = client_for("anonymous")
         client.force_login(colleague)
         url = f"{groups.agri_workspace.url}documents/{uploaded.pk}/"

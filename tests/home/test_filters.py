@@ -1,12 +1,13 @@
-"""Index filters: valid values narrow the list; invalid ones answer 400 with a message, never 500."""
+"""Press release index filters: valid values narrow the list; invalid ones answer 400 with a
+message, never 500."""
 
 import datetime
 
 import pytest
 
-from cms.groups.models import PartnerKind
 from tests import html
-from tests.factories import PartnerPageFactory, PressReleasePageFactory
+from tests.factories import PressReleasePageFactory
+from tests.html import assert_bad_request, listed
 
 pytestmark = pytest.mark.django_db
 
@@ -24,34 +25,6 @@ RELEASES = {
     ),
     "plans": ("Piani strategici in consultazione", datetime.date(2013, 2, 1), []),
 }
-
-PARTNERS = {
-    "milano": ("Milano Metropoli Agenzia di Sviluppo", "IT", PartnerKind.DEVELOPMENT_AGENCY),
-    "usti": ("Regional Development Agency of Usti Region", "CZ", PartnerKind.DEVELOPMENT_AGENCY),
-    "cvr": (
-        "Centre for research, innovation and regional development",
-        "CZ",
-        PartnerKind.RESEARCH_CENTRE,
-    ),
-    "linz": ("Upper Austrian Chamber of Commerce", "AT", PartnerKind.CHAMBER_OF_COMMERCE),
-}
-
-
-def listed(response, titles: dict[str, str]) -> set[str]:
-    """Which of the known items (key → title) the rendered list shows."""
-    text = html.text(response)
-    return {key for key, title in titles.items() if title in text}
-
-
-def assert_bad_request(response):
-    """400, the page still rendered, and every form error shown to the visitor."""
-    assert response.status_code == 400
-    form = response.context["filter_form"]
-    assert form.errors
-    text = html.text(response)
-    for messages in form.errors.values():
-        for message in messages:
-            assert message in text, message
 
 
 class TestPressReleaseFilters:
@@ -157,63 +130,3 @@ class TestPressReleaseFilters:
         assert listed(first, titles) == {"plans"}
         assert listed(second, titles) == {"launch", "energy", "benchmarking"}
         assert client.get(index.url, {"page": "3"}).status_code == 404
-
-
-class TestPartnerFilters:
-    """Country (ISO code, any case) and kind narrow the partners; the rest is refused."""
-
-    @pytest.fixture
-    def index(self, site_tree):
-        for title, country, kind in PARTNERS.values():
-            PartnerPageFactory(title=title, country=country, kind=kind)
-        return site_tree.partner_index
-
-    @pytest.fixture
-    def titles(self):
-        return {key: title for key, (title, _country, _kind) in PARTNERS.items()}
-
-    def test_unfiltered_lists_all(self, client, index, titles):
-        response = client.get(index.url)
-        assert response.status_code == 200
-        assert listed(response, titles) == set(PARTNERS)
-
-    @pytest.mark.parametrize("code", ["CZ", "cz", "Cz", " cz "])
-    def test_country_in_any_case(self, client, index, titles, code):
-        response = client.get(index.url, {"country": code})
-        assert response.status_code == 200
-        assert listed(response, titles) == {"usti", "cvr"}
-
-    def test_kind(self, client, index, titles):
-        response = client.get(index.url, {"kind": "chamber_of_commerce"})
-        assert response.status_code == 200
-        assert listed(response, titles) == {"linz"}
-
-    def test_country_and_kind(self, client, index, titles):
-        response = client.get(index.url, {"country": "CZ", "kind": "research_centre"})
-        assert listed(response, titles) == {"cvr"}
-
-    def test_valid_country_without_partners_is_an_empty_list(self, client, index, titles):
-        response = client.get(index.url, {"country": "DE"})
-        assert response.status_code == 200
-        assert listed(response, titles) == set()
-
-    @pytest.mark.parametrize(
-        "query",
-        [
-            {"country": "XX"},
-            {"country": "ITA"},
-            {"country": "12"},
-            {"country": "<script>"},
-            {"kind": "bogus"},
-            {"kind": "Chamber_of_commerce"},
-            {"country": "CZ", "kind": "bogus"},
-            {"page": "0"},
-            {"page": "abc"},
-        ],
-        ids=lambda query: "&".join(f"{k}={v}" for k, v in query.items()),
-    )
-    def test_invalid_values_are_a_400_with_a_message(self, client, index, query):
-        assert_bad_request(client.get(index.url, query))
-
-    def test_page_past_the_end_is_a_404(self, client, index):
-        assert client.get(index.url, {"page": "2"}).status_code == 404

@@ -7,11 +7,24 @@ from django.core.management import call_command
 
 from cms.knowledge.extraction import extract_text
 from cms.knowledge.models import ProjectDocument, TextExtractionNote, TextExtractionStatus
-from tests.factories import ProjectDocumentFactory, docx_bytes, pdf_bytes
-
-from .conftest import FILES, blank_pdf_bytes, encrypted_pdf_bytes, odt_bytes, upload
+from tests.factories import (
+    ProjectDocumentFactory,
+    blank_pdf_bytes,
+    docx_bytes,
+    encrypted_pdf_bytes,
+    odt_bytes,
+    pdf_bytes,
+    upload,
+)
 
 TEXT = "Verbale del forum di Stoccarda sulla qualità dei cluster"
+
+FILES = {
+    "pdf": lambda text: pdf_bytes(text),
+    "docx": lambda text: docx_bytes(text),
+    "odt": lambda text: odt_bytes(text),
+    "txt": lambda text: text.encode("utf-8"),
+}
 
 
 class TestFormats:

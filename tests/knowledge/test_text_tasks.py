@@ -10,8 +10,13 @@ from django_tasks_db.models import DBTaskResult
 
 from cms.knowledge.models import ProjectDocument, TextExtractionNote, TextExtractionStatus
 from tests import hostile_files
-from tests.factories import ProjectDocumentFactory, docx_bytes, pdf_bytes
-from tests.search.conftest import encrypted_pdf_bytes, upload
+from tests.factories import (
+    ProjectDocumentFactory,
+    docx_bytes,
+    encrypted_pdf_bytes,
+    pdf_bytes,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 

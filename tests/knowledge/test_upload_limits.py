@@ -17,8 +17,7 @@ from cms.knowledge.admin_forms import text_state_message
 from cms.knowledge.extraction import extract_text
 from cms.knowledge.models import ProjectDocument, TextExtractionNote, TextExtractionStatus
 from tests import hostile_files
-from tests.factories import SuperUserFactory, docx_bytes, pdf_bytes
-from tests.search.conftest import encrypted_pdf_bytes
+from tests.factories import SuperUserFactory, docx_bytes, encrypted_pdf_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 

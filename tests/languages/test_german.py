@@ -1,7 +1,7 @@
 """A third language from configuration alone: German, with `CORDATA_LANGUAGES=it,en,de`.
 
 A press release written in Italian is translated into English and into German; the German
-version goes the translator's way the English one goes in `tests/translation/test_workflow.py`
+version goes the translator's way the English one goes in `tests/core/test_translation_workflow.py`
 ("Translate this page", the PO file downloaded and uploaded, published from the translation
 editor) by a member of Translators. It is then served under `/de/`, offered by the language
 switcher, the `hreflang` links and the sitemap, found by inflected German queries (German
@@ -12,12 +12,8 @@ configured languages.
 
 import datetime
 import io
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -35,12 +31,11 @@ from cms.core.services import translation_roles_ensure
 from search.backends.elasticsearch import INDEX_SETTINGS
 from search.text import normalise, query_stems
 from tests import html
-from tests.factories import PressReleasePageFactory, SuperUserFactory, locale
-from tests.translation.conftest import (
+from tests.factories import PressReleasePageFactory, SuperUserFactory, locale, publish
+from tests.translating import (
     download_po,
     in_english,
     member_of,
-    publish,
     shown_messages,
     submit_translation,
     translate,
@@ -51,8 +46,6 @@ pytestmark = pytest.mark.skipif(
     "de" not in dict(settings.LANGUAGES),
     reason="needs CORDATA_LANGUAGES to include de (.ci/run runs it with it,en,de)",
 )
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 GERMAN = {
     "Incontro con le imprese di Stoccarda": "Treffen mit Unternehmen der Region Stuttgart",
@@ -330,25 +323,3 @@ def test_the_admin_report_shows_each_translation_language(client, german):
     assert 'lang="de">Treffen mit Unternehmen der Region Stuttgart</a>' in content
     unknown = client.get(url, {"language": "xx"})
     assert unknown.status_code == 400 and unknown.content.decode() == "Unknown language."
-
-
-def _check(languages_value: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "CORDATA_LANGUAGES": languages_value}
-    env["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
-    return subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def test_an_unknown_code_stops_the_start_up_naming_it_and_the_supported_ones():
-    assert _check("it,en,de").returncode == 0
-    result = _check("it,xx")
-    assert result.returncode != 0
-    assert "ImproperlyConfigured" in result.stderr
-    assert "CORDATA_LANGUAGES names 'xx', which Cordata does not support" in result.stderr
-    assert "the supported languages are de, en, it" in result.stderr

@@ -1,10 +1,10 @@
 """Listings cost the same number of SQL queries for 5 items as for 50.
 
 The Italian home, press release index and partner index, and the API lists, are covered in
-`tests/test_queries.py` and `tests/api/test_queries.py`; these are the remaining listings: the
-thematic group index, the knowledge index, site search (page and API), the English home and
-press release index (whose relations are resolved to English pages), the RSS feed and the
-sitemap. No search request writes to the database.
+`tests/performance/test_queries.py` and `tests/api/test_queries.py`; these are the remaining
+listings: the thematic group index, the knowledge index, site search (page and API), the
+English home and press release index (whose relations are resolved to English pages), the RSS
+feed and the sitemap. No search request writes to the database.
 """
 
 import datetime

@@ -11,7 +11,7 @@ from wagtail.models import BaseViewRestriction, Collection
 
 from cms.core import cache
 from cms.core.middleware import AnonymousResponseCacheMiddleware
-from tests.api.helpers import bearer, token_for
+from tests.api.helpers import token_for
 from tests.factories import (
     CollectionFactory,
     CollectionViewRestrictionFactory,
@@ -21,6 +21,7 @@ from tests.factories import (
     ProjectDocumentFactory,
     UserFactory,
 )
+from tests.signin import bearer
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,7 @@ from django.core.files.base import ContentFile
 from wagtail.models import Collection
 from cms.knowledge.models import ProjectDocument
 from django_tasks_db.models import DBTaskResult
-from tests.factories import docx_bytes
-from tests.search.conftest import encrypted_pdf_bytes
+from tests.factories import docx_bytes, encrypted_pdf_bytes
 
 root = Collection.get_first_root_node()
 made = []

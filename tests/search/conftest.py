@@ -1,12 +1,10 @@
-"""Fixtures for search: small real files of every format, English translations, people and a clean backend state."""
-
-import io
+"""Fixtures for search: the database backend unless a test says otherwise, a clean backend
+state, and a small bilingual corpus of every result type."""
 
 import pytest
-from django.core.files.base import ContentFile
 
 from search.backends.elasticsearch import ElasticsearchSearchBackend
-from tests.factories import docx_bytes, pdf_bytes, publish_translation
+from tests.factories import docx_bytes, odt_bytes, pdf_bytes, publish_translation, upload
 
 
 @pytest.fixture(scope="package", autouse=True)
@@ -29,58 +27,6 @@ def _fresh_search_state():
     ElasticsearchSearchBackend._retry_at.clear()
     yield
     ElasticsearchSearchBackend._retry_at.clear()
-
-
-def odt_bytes(*paragraphs: str, heading: str = "") -> bytes:
-    """An OpenDocument text with an optional heading and the given paragraphs."""
-    from odf.opendocument import OpenDocumentText
-    from odf.text import H, P
-
-    document = OpenDocumentText()
-    if heading:
-        document.text.addElement(H(outlinelevel=1, text=heading))
-    for paragraph in paragraphs:
-        document.text.addElement(P(text=paragraph))
-    buffer = io.BytesIO()
-    document.write(buffer)
-    return buffer.getvalue()
-
-
-def encrypted_pdf_bytes(text: str, *, user_password: str) -> bytes:
-    """A PDF holding `text`, encrypted (RC4, which needs no extra library) with `user_password`."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    for page in PdfReader(io.BytesIO(pdf_bytes(text))).pages:
-        writer.add_page(page)
-    writer.encrypt(user_password=user_password, owner_password="proprietario", algorithm="RC4-128")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
-def blank_pdf_bytes() -> bytes:
-    """A valid one-page PDF without any text."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
-
-
-FILES = {
-    "pdf": lambda text: pdf_bytes(text),
-    "docx": lambda text: docx_bytes(text),
-    "odt": lambda text: odt_bytes(text),
-    "txt": lambda text: text.encode("utf-8"),
-}
-
-
-def upload(name: str, data: bytes) -> ContentFile:
-    return ContentFile(data, name=name)
 
 
 @pytest.fixture(scope="module")

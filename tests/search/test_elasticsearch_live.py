@@ -20,9 +20,8 @@ from tests.factories import (
     docx_bytes,
     pdf_bytes,
     publish_translation,
+    upload,
 )
-
-from .conftest import upload
 
 URL = os.environ.get("ELASTICSEARCH_URL", "")
 

@@ -99,7 +99,7 @@ class TestDocuments:
         assert "Glossary / Glossario" in titles(search("cluster", "it"))
 
     def test_a_replaced_file_is_searched_with_its_new_text(self, corpus):
-        from .conftest import upload
+        from tests.factories import upload
 
         document = ProjectDocumentFactory(title="Bozza", file=upload("bozza.txt", b"vendemmia"))
         assert "Bozza" in titles(search("vendemmia"))

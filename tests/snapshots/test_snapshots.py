@@ -6,11 +6,10 @@ redirects) and the body, with what differs between runs (database ids, timestamp
 storage suffixes) replaced by placeholders. Snapshots are per database vendor, because the
 database search backends rank differently.
 
-`UPDATE_SNAPSHOTS=1 make test PYTEST_ARGS=tests/test_snapshots.py` rewrites them; a missing
+`UPDATE_SNAPSHOTS=1 make test PYTEST_ARGS=tests/snapshots` rewrites them; a missing
 snapshot fails the test.
 """
 
-import io
 import json
 import os
 import re
@@ -19,16 +18,16 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.test import override_settings
 from django.utils import formats, translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import APIToken, Collection, Page
 
-SNAPSHOTS = Path(__file__).parent / "snapshots"
+from tests.demo_loading import demo_loaded
+
+SNAPSHOTS = Path(__file__).parent
 POLICY_HEADERS = (
     "Content-Type",
     "Cache-Control",
@@ -132,14 +131,8 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     # A media directory of its own: files another module's demo left behind would give these
     # names a storage suffix and change what the snapshots record.
     media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("snapshot-media")))
-    with media, django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DEMO_PASSWORD", "clusters-cord-2012")
-        cache.clear()
-        with transaction.atomic():
-            call_command("load_demo", verbosity=0, stdout=io.StringIO())
-            yield
-            transaction.set_rollback(True)
-        cache.clear()
+    with media, demo_loaded(django_db_blocker):
+        yield
 
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
