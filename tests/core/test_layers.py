@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("cms", "search")
 LINT_IMPORTS = "from importlinter.cli import lint_imports_command; lint_imports_command()"
 

@@ -1,7 +1,7 @@
 """The listing page every index extends: its query string, its pages and what templates get.
 
-Each behaviour is checked through a real index page and the test client; `test_filters.py`
-checks each index's own filters.
+Each behaviour is checked through a real index page and the test client; each index's own
+filters are checked in `tests/home/test_filters.py` and `tests/groups/test_filters.py`.
 """
 
 import datetime
