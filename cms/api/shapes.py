@@ -608,7 +608,7 @@ class GroupPlanField(ShapeField):
     """A thematic group's strategic plan: its current visible plan, as a relation."""
 
     def collect(self, objects: list, batch: Batch) -> None:
-        current = current_plan_ids(group_ids=[obj.pk for obj in objects], user=batch.user)
+        current = current_plan_ids(groups=objects, user=batch.user)
         batch.extra["plans"] = current
         batch.page_ids.update(current.values())
 

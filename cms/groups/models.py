@@ -244,12 +244,13 @@ class ThematicGroupPage(BasePage):
     def members(self):
         return self._partners(MembershipRole.MEMBER)
 
-    @cached_property
-    def strategic_plan(self):
-        """The group's strategic plan (the newest live one), derived from the plan's group field."""
+    def get_context(self, request, *args, **kwargs):
         from cms.knowledge.selectors import strategic_plan_for_group
 
-        return strategic_plan_for_group(group=self)
+        context = super().get_context(request, *args, **kwargs)
+        # The plan the API names too, as this visitor may see it.
+        context["strategic_plan"] = strategic_plan_for_group(group=self, user=request.user)
+        return context
 
 
 class ThematicGroupMembership(Orderable):

@@ -1,14 +1,16 @@
 """Reads for strategic plans and the document library."""
 
-from collections.abc import Iterable
+from collections.abc import Sequence
+from uuid import UUID
 
 from django.db.models import F, QuerySet
 from wagtail.models import Locale, Page
 
 from cms.core.privacy import Viewer, visible_documents, visible_pages
-from cms.core.translation import localize_relations, localized_page, localized_pages
+from cms.core.translation import localize_relations, localized_pages
 
 from .models import ProjectDocument, StrategicPlanPage
+
 
 def strategic_plan_list(
     *, locale: Locale, user: Viewer = None, status: str = ""
@@ -23,42 +25,64 @@ def strategic_plan_list(
 
 
 def strategic_plans_newest_first(*, user: Viewer = None) -> QuerySet[StrategicPlanPage]:
-    """Live plans `user` may see, a group's current plan first.
+    """Live plans `user` may see, newest first.
 
-    The current plan is the one published last; of plans published at the same instant, the
-    one created last, so that every reader of the rule picks the same plan.
+    Newest is published last; of plans published at the same instant, the one created last.
+    A plan never published sorts last on every database, so that every reader of the rule
+    picks the same plan.
     """
     plans = StrategicPlanPage.objects.all()
-    return visible_pages(plans, user=user).order_by("-last_published_at", "-pk")
-
-
-def current_plan_ids(*, group_ids: Iterable[int], user: Viewer = None) -> dict[int, int]:
-    """{group id: id of its current plan} for the plans naming these very pages as their
-    group, in any language, in one query (for lists of many groups)."""
-    rows = (
-        strategic_plans_newest_first(user=user)
-        .filter(group__in=list(group_ids))
-        .values_list("group_id", "pk")
+    return visible_pages(plans, user=user).order_by(
+        F("last_published_at").desc(nulls_last=True), "-pk"
     )
+
+
+def current_plan_ids(*, groups: Sequence[Page], user: Viewer = None) -> dict[int, int]:
+    """{group id: id of the group's current plan, in the group's language}: the one rule for
+    which plan a thematic group shows, on its page and in the APIs.
+
+    A plan names its group in the source language (a translation of a plan keeps pointing at
+    the source group), so every version of a group has the same current plan: the newest of
+    the source-language plans naming it. Each group then gets that plan's translation in its
+    own language when one is live and visible to `user`, the source plan otherwise. Two
+    queries, whatever the number of groups.
+    """
+    if not groups:
+        return {}
+    newest: dict[UUID, tuple[int, UUID]] = {}
+    sources = (
+        strategic_plans_newest_first(user=user)
+        .filter(
+            group__translation_key__in={group.translation_key for group in groups},
+            locale=F("group__locale"),
+        )
+        .values_list("group__translation_key", "pk", "translation_key")
+    )
+    for group_key, plan_id, plan_key in sources:
+        newest.setdefault(group_key, (plan_id, plan_key))
+    translations = visible_pages(
+        StrategicPlanPage.objects.filter(
+            translation_key__in={plan_key for _, plan_key in newest.values()},
+            locale_id__in={group.locale_id for group in groups},
+            alias_of__isnull=True,
+        ),
+        user=user,
+    ).values_list("translation_key", "locale_id", "pk")
+    in_language = {(plan_key, locale_id): plan_id for plan_key, locale_id, plan_id in translations}
     current: dict[int, int] = {}
-    for group_id, plan_id in rows:
-        current.setdefault(group_id, plan_id)
+    for group in groups:
+        if group.translation_key in newest:
+            source_id, plan_key = newest[group.translation_key]
+            current[group.pk] = in_language.get((plan_key, group.locale_id), source_id)
     return current
 
 
 def strategic_plan_for_group(*, group: Page, user: Viewer = None) -> StrategicPlanPage | None:
-    """The current live plan of a thematic group, or None, in the group's language.
-
-    A plan names its group in the source language (a translated plan keeps pointing at the
-    source group), so any version of the group finds it; the plan is then the translation
-    in the group's language when one is live.
-    """
-    plan = (
-        strategic_plans_newest_first(user=user)
-        .filter(group__translation_key=group.translation_key, locale=F("group__locale"))
-        .first()
-    )
-    return localized_page(plan, group.locale_id, user=user)
+    """The current plan of a thematic group (see `current_plan_ids`), or None."""
+    plan_id = current_plan_ids(groups=[group], user=user).get(group.pk)
+    if plan_id is None:
+        return None
+    return StrategicPlanPage.objects.select_related("attachment").get(pk=plan_id)
 
 
 def plan_action_owners(*, plan: StrategicPlanPage, user: Viewer = None) -> dict[int, Page]:

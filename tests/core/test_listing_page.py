@@ -198,3 +198,23 @@ class TestListsShownWhole:
         assert response.status_code == 200
         assert response.content == plain.content
         assert [plan.title for plan in plain.context["plans"]] == ["Piano strategico turismo"]
+
+
+class TestPreview:
+    """The editor's preview of an index shows its list, as the published page does."""
+
+    def test_the_press_index_preview_lists_the_releases(self, site_tree):
+        PressReleasePageFactory(title="Al via il meta-cluster", date=datetime.date(2012, 5, 3))
+        index = site_tree.press_index
+        index.intro = "<p>Comunicati in anteprima.</p>"
+        response = index.make_preview_request()
+        assert response.status_code == 200
+        content = response.content.decode()
+        assert "Comunicati in anteprima." in content
+        assert "Al via il meta-cluster" in content
+
+    def test_the_knowledge_index_preview_lists_the_plans(self, site_tree):
+        StrategicPlanPageFactory(title="Piano strategico turismo")
+        response = site_tree.knowledge_index.make_preview_request()
+        assert response.status_code == 200
+        assert "Piano strategico turismo" in response.content.decode()

@@ -465,6 +465,13 @@ class TestLanguageSettings:
         assert values["LANGUAGES"] == [["it", "Italiano"], ["en", "English"], ["de", "Deutsch"]]
         assert values["WAGTAIL_CONTENT_LANGUAGES"] == values["LANGUAGES"]
 
+    def test_a_third_supported_language_passes_the_checks(self, tmp_path):
+        result = _run(
+            ["manage.py", "check", "--fail-level", "WARNING"],
+            **_production_env(tmp_path, CORDATA_LANGUAGES="it,en,de"),
+        )
+        assert result.returncode == 0, result.stderr
+
     def test_an_unknown_code_stops_with_a_clear_message(self, tmp_path):
         result = _run(
             ["manage.py", "check"], **_production_env(tmp_path, CORDATA_LANGUAGES="it,xx")
