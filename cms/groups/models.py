@@ -249,7 +249,9 @@ class ThematicGroupPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         # The plan the API names too, as this visitor may see it.
-        context["strategic_plan"] = strategic_plan_for_group(group=self, user=request.user)
+        context["strategic_plan"] = strategic_plan_for_group(
+            group=self, user=getattr(request, "user", None)
+        )
         return context
 
 

@@ -24,56 +24,56 @@ def strategic_plan_list(
     return localize_relations(plans, "group", locale, user=user)
 
 
-def strategic_plans_newest_first(*, user: Viewer = None) -> QuerySet[StrategicPlanPage]:
-    """Live plans `user` may see, newest first.
-
-    Newest is published last; of plans published at the same instant, the one created last.
-    A plan never published sorts last on every database, so that every reader of the rule
-    picks the same plan.
-    """
-    plans = StrategicPlanPage.objects.all()
-    return visible_pages(plans, user=user).order_by(
-        F("last_published_at").desc(nulls_last=True), "-pk"
-    )
+#: Newest first: published last; of plans published at the same instant, the one created last.
+#: A plan never published sorts last on every database (PostgreSQL would put NULL first).
+NEWEST_FIRST = (F("last_published_at").desc(nulls_last=True), "-pk")
 
 
 def current_plan_ids(*, groups: Sequence[Page], user: Viewer = None) -> dict[int, int]:
     """{group id: id of the group's current plan, in the group's language}: the one rule for
     which plan a thematic group shows, on its page and in the APIs.
 
-    A plan names its group in the source language (a translation of a plan keeps pointing at
-    the source group), so every version of a group has the same current plan: the newest of
-    the source-language plans naming it. Each group then gets that plan's translation in its
-    own language when one is live and visible to `user`, the source plan otherwise. Two
-    queries, whatever the number of groups.
+    A plan names its group in the source language (a translation keeps pointing at the source
+    group), so every version of a group ranks the same plans: the live source-language plans
+    naming it, newest first. Each group shows the first of them that `user` may see, in the
+    group's language when that version is live and visible, in the source language otherwise.
+    Two queries (and the privacy rule's), whatever the number of groups.
     """
     if not groups:
         return {}
-    newest: dict[UUID, tuple[int, UUID]] = {}
+    candidates: dict[UUID, list[tuple[int, UUID, int]]] = {}
     sources = (
-        strategic_plans_newest_first(user=user)
+        StrategicPlanPage.objects.live()
         .filter(
+            alias_of__isnull=True,
             group__translation_key__in={group.translation_key for group in groups},
             locale=F("group__locale"),
         )
-        .values_list("group__translation_key", "pk", "translation_key")
+        .order_by(*NEWEST_FIRST)
+        .values_list("group__translation_key", "pk", "translation_key", "locale_id")
     )
-    for group_key, plan_id, plan_key in sources:
-        newest.setdefault(group_key, (plan_id, plan_key))
-    translations = visible_pages(
+    for group_key, plan_id, plan_key, source_locale_id in sources:
+        candidates.setdefault(group_key, []).append((plan_id, plan_key, source_locale_id))
+    ranked = [plan for plans in candidates.values() for plan in plans]
+    visible = visible_pages(
         StrategicPlanPage.objects.filter(
-            translation_key__in={plan_key for _, plan_key in newest.values()},
-            locale_id__in={group.locale_id for group in groups},
+            translation_key__in={plan_key for _, plan_key, _ in ranked},
+            locale_id__in={group.locale_id for group in groups}
+            | {locale_id for _, _, locale_id in ranked},
             alias_of__isnull=True,
         ),
         user=user,
     ).values_list("translation_key", "locale_id", "pk")
-    in_language = {(plan_key, locale_id): plan_id for plan_key, locale_id, plan_id in translations}
+    version = {(plan_key, locale_id): plan_id for plan_key, locale_id, plan_id in visible}
     current: dict[int, int] = {}
     for group in groups:
-        if group.translation_key in newest:
-            source_id, plan_key = newest[group.translation_key]
-            current[group.pk] = in_language.get((plan_key, group.locale_id), source_id)
+        for _, plan_key, source_locale_id in candidates.get(group.translation_key, ()):
+            shown = version.get((plan_key, group.locale_id)) or version.get(
+                (plan_key, source_locale_id)
+            )
+            if shown is not None:
+                current[group.pk] = shown
+                break
     return current
 
 
@@ -82,7 +82,7 @@ def strategic_plan_for_group(*, group: Page, user: Viewer = None) -> StrategicPl
     plan_id = current_plan_ids(groups=[group], user=user).get(group.pk)
     if plan_id is None:
         return None
-    return StrategicPlanPage.objects.select_related("attachment").get(pk=plan_id)
+    return StrategicPlanPage.objects.filter(pk=plan_id).select_related("attachment").first()
 
 
 def plan_action_owners(*, plan: StrategicPlanPage, user: Viewer = None) -> dict[int, Page]:

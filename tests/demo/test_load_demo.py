@@ -28,6 +28,7 @@ from cms.groups.models import (
 )
 from cms.home.models import HomePage, PressReleasePage
 from cms.knowledge.models import PlanStatus, ProjectDocument, StrategicPlanPage
+from cms.knowledge.selectors import strategic_plan_for_group
 from tests import html
 from tests.demo_loading import DEMO_PASSWORD, demo_loaded
 from tests.signin import ADMIN_LOGIN, signed_in
@@ -185,7 +186,8 @@ def test_one_draft_plan_per_group(db):
     groups = ThematicGroupPage.objects.filter(locale__language_code="it")
     assert {plan.group_id for plan in plans} == set(groups.values_list("pk", flat=True))
     for group in groups:
-        assert group.strategic_plan is not None, group.title
+        plan = strategic_plan_for_group(group=group)
+        assert plan is not None and plan.group_id == group.pk, group.title
     for plan in plans:
         assert plan.sections, plan.title
         plan.full_clean()

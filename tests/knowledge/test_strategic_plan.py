@@ -10,6 +10,7 @@ from wagtail.models import APIToken, BaseViewRestriction
 
 from cms.knowledge.models import PlanStatus, StrategicPlanPage
 from cms.knowledge.selectors import strategic_plan_for_group
+from tests import html
 from tests.factories import (
     GroupFactory,
     PageViewRestrictionFactory,
@@ -88,7 +89,10 @@ def page_plan(client, group):
     """The plan the group's page shows."""
     response = client.get(group.url)
     assert response.status_code == 200
-    return response.context["strategic_plan"]
+    plan = response.context["strategic_plan"]
+    if plan is not None:
+        assert plan.url in html.hrefs(response)
+    return plan
 
 
 @pytest.fixture
@@ -176,3 +180,53 @@ class TestCurrentPlan:
         assert api_plan_id(client, group, "v3", **bearer(token)) == restricted.pk
         client.force_login(member)
         assert page_plan(client, group).pk == restricted.pk
+
+    def test_a_newer_restricted_plan_shows_through_its_public_translation(self, client, group):
+        older = StrategicPlanPageFactory(title="Piano turismo 2012", group=group)
+        newer = StrategicPlanPageFactory(title="Piano turismo 2013", group=group)
+        newer_en = publish_translation(newer, "en", title="Tourism plan 2013")
+        group_en = publish_translation(group, "en", title="Tourism")
+        published_at(older, INSTANT - datetime.timedelta(days=1))
+        published_at(newer, INSTANT)
+        partners = GroupFactory(name="Partner di progetto")
+        # Only the Italian text is restricted: the English tree is public.
+        PageViewRestrictionFactory(
+            page=newer, restriction_type=BaseViewRestriction.GROUPS, groups=[partners]
+        )
+        assert api_plan_id(client, group) == older.pk
+        assert page_plan(client, group).pk == older.pk
+        assert api_plan_id(client, group_en) == newer_en.pk
+        assert page_plan(client, group_en).pk == newer_en.pk
+
+    def test_an_alias_of_a_plan_is_not_a_plan_of_its_own(self, client, group):
+        plan = StrategicPlanPageFactory(title="Piano turismo", group=group)
+        alias = plan.create_alias(update_slug="piano-turismo-copia")
+        published_at(plan, INSTANT - datetime.timedelta(days=1))
+        published_at(alias, INSTANT)
+        assert strategic_plan_for_group(group=group).pk == plan.pk
+        assert api_plan_id(client, group) == plan.pk
+
+    def test_a_list_of_groups_in_both_languages_names_each_its_own_plan(self, client, site_tree):
+        tourism = ThematicGroupPageFactory(title="Turismo", sector="tourism")
+        ict = ThematicGroupPageFactory(title="ICT", sector="ict")
+        agrifood = ThematicGroupPageFactory(title="Agroalimentare", sector="agri_food")
+        tourism_plan = StrategicPlanPageFactory(title="Piano turismo", group=tourism)
+        ict_plan = StrategicPlanPageFactory(title="Piano ICT", group=ict)
+        tourism_en = publish_translation(tourism, "en", title="Tourism")
+        ict_en = publish_translation(ict, "en", title="ICT")
+        tourism_plan_en = publish_translation(tourism_plan, "en", title="Tourism plan")
+        response = client.get(
+            "/api/v2/pages/", {"type": "groups.ThematicGroupPage", "fields": "plan"}
+        )
+        assert response.status_code == 200, response.content
+        plans = {
+            item["id"]: item["plan"] and item["plan"]["id"] for item in response.json()["items"]
+        }
+        assert plans == {
+            tourism.pk: tourism_plan.pk,
+            ict.pk: ict_plan.pk,
+            tourism_en.pk: tourism_plan_en.pk,
+            # No English text of the ICT plan yet: the Italian one.
+            ict_en.pk: ict_plan.pk,
+            agrifood.pk: None,
+        }
