@@ -22,8 +22,8 @@ from cms.core.searchable import ITSELF, FacetFilter, Related, SearchDeclaration
 
 #: What an object is filed under, as its search record holds it: ids of groups, partners, tags.
 FILINGS = ("group", "partner", "tag")
-#: A page type that declares nothing: dated by its first publication, as every page.
-PAGE_DEFAULT = SearchDeclaration(date=("first_published_at",))
+#: A page type that declares nothing: undated (a publication time is not the content's date).
+PAGE_DEFAULT = SearchDeclaration(summary=("search_description",))
 DOCUMENT_DEFAULT = SearchDeclaration()
 
 

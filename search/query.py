@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cached_property
 
 from wagtail.search.query import (
@@ -17,29 +19,138 @@ from wagtail.search.query import (
     SearchQuery,
 )
 
-from .text import SEARCH_LANGUAGES, normalise, query_stems, query_words
+from .text import MAX_QUERY_TERMS, PREFIX_MARK, SEARCH_LANGUAGES, normalise, stems, tokens
 
 #: Matches nothing: what a query of only stop words or punctuation becomes.
 NOTHING = Not(MatchAll())
 
 
+#: The last word as typed matches as the beginning of a word from this many letters on.
+MIN_PREFIX = 3
+#: Words whose stem a prefix also tries, shortened by up to this many letters (see
+#: `prefix_alternatives`).
+PREFIX_TRUNCATION = 3
+
+# A quoted phrase (an unclosed quote runs to the end), optionally excluded, or a bare piece.
+_PIECE = re.compile(r'(-?)"([^"]*)(?:"|$)|(\S+)')
+# Upper-case words other search boxes taught people: OR is an operator, the rest are dropped.
+_DROPPED_OPERATORS = frozenset({"AND", "NEAR", "&&", "||", "+"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One thing a query asks for: a word, a quoted phrase, or the word being typed (a prefix).
+
+    `text` holds the clause's folded words, space-separated, stop words included (each language
+    drops its own).
+    """
+
+    text: str
+    phrase: bool = False
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query as understood: alternatives (`OR`) of clauses that must all match, and exclusions."""
+
+    groups: tuple[tuple[Clause, ...], ...] = ()
+    excluded: tuple[Clause, ...] = ()
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        """Every clause asked for, each once, in the order typed."""
+        return tuple(dict.fromkeys(clause for group in self.groups for clause in group))
+
+
+def parse(text: str) -> ParsedQuery:
+    """The query language: words, `"phrases"`, `-excluded` words and phrases, upper-case `OR`.
+
+    Anything else is literal text: punctuation separates words and nothing is a syntax error.
+    The last word, when typed bare, is also a prefix. At most MAX_QUERY_TERMS words count.
+    """
+    groups: list[list[Clause]] = [[]]
+    excluded: list[Clause] = []
+    budget = MAX_QUERY_TERMS
+    negate_next = False
+    last_bare: Clause | None = None
+    for match in _PIECE.finditer(text or ""):
+        sign, quoted, bare = match.groups()
+        if bare is not None:
+            if bare == "OR":
+                if groups[-1]:
+                    groups.append([])
+                continue
+            if bare == "NOT":
+                negate_next = True
+                continue
+            if bare in _DROPPED_OPERATORS:
+                continue
+            negated = negate_next or (bare.startswith("-") and len(bare) > 1)
+            words = tokens(bare)
+        else:
+            negated = negate_next or sign == "-"
+            words = tokens(quoted)
+        negate_next = False
+        words = words[:budget]
+        if not words:
+            last_bare = None
+            continue
+        budget -= len(words)
+        clause = Clause(" ".join(words), phrase=len(words) > 1)
+        (excluded if negated else groups[-1]).append(clause)
+        last_bare = clause if bare is not None and not negated and not clause.phrase else None
+        if not budget:
+            break
+    if last_bare is not None and len(last_bare.text) >= MIN_PREFIX and not last_bare.text.isdigit():
+        # Only the clause's last occurrence (the word at the end of the query) becomes a prefix.
+        group = groups[-1]
+        if group and group[-1] == last_bare:
+            group[-1] = Clause(last_bare.text, prefix=True)
+    return ParsedQuery(
+        tuple(tuple(dict.fromkeys(group)) for group in groups if group),
+        tuple(dict.fromkeys(excluded)),
+    )
+
+
 class LanguageQuery(SearchQuery):
     """Free text asked in `languages`: content in one of them matches with that language's rules.
 
-    The database backend receives the text's stems in each language (OR-ed across languages,
-    `operator` between words); Elasticsearch receives the text itself, analysed per language.
+    The text is read with the query language (`parse`). The database backend receives each
+    clause's stems in each language (alternatives across languages); Elasticsearch receives the
+    clauses' words, analysed per language. With `operator="or"` any one clause is enough.
     """
 
     def __init__(self, text: str, languages: Sequence[str] = SEARCH_LANGUAGES, operator="and"):
-        self.text = " ".join(query_words(text).split())
+        self.text = " ".join((text or "").split())
         self.languages = tuple(language for language in languages if language in SEARCH_LANGUAGES)
-        self.operator = operator.lower()
+        self.operator = (operator or "and").lower()
+        parsed = parse(self.text)
+        if self.operator == "or":
+            parsed = ParsedQuery(tuple((clause,) for clause in parsed.clauses), parsed.excluded)
+        self.parsed = parsed
 
     @cached_property
     def terms(self) -> dict[str, tuple[str, ...]]:
-        """The query's stems per language; a language whose stems are all stop words is left out."""
-        terms = {language: query_stems(self.text, language) for language in self.languages}
-        return {language: stems for language, stems in terms.items() if stems}
+        """The stems asked for, per language; a language in which nothing is asked is left out.
+
+        What highlighting marks: the word being typed also as itself and PREFIX_MARK.
+        """
+        terms = {}
+        for language in self.languages:
+            if language_groups(self.parsed, language):
+                found = [
+                    stem
+                    for clause in self.parsed.clauses
+                    for stem in clause_stems(clause, language)
+                ]
+                found += [
+                    clause.text + PREFIX_MARK
+                    for clause in self.parsed.clauses
+                    if clause.prefix and clause_stems(clause, language)
+                ]
+                terms[language] = tuple(dict.fromkeys(found))
+        return terms
 
     @property
     def is_empty(self) -> bool:
@@ -47,6 +158,97 @@ class LanguageQuery(SearchQuery):
 
     def __repr__(self):
         return f"<LanguageQuery {self.text!r} languages={self.languages!r}>"
+
+
+class Prefix(PlainText):
+    """One folded word that matches any indexed token it begins (`agroalim` → `agroalimentar`)."""
+
+    def __repr__(self):
+        return f"<Prefix {self.query_string!r}>"
+
+
+def clause_stems(clause: Clause, language: str) -> tuple[str, ...]:
+    """The clause's stems in `language`, stop words dropped (a stop-word clause has none)."""
+    return tuple(stems(clause.text, language))
+
+
+def prefix_alternatives(word: str, language: str) -> tuple[str, ...]:
+    """Exact tokens that a word being typed may be the beginning of, besides itself as a prefix.
+
+    A Snowball stem is often shorter than the word it comes from (`sustainable` is indexed as
+    `sustain`), so a prefix longer than the stem would miss it: the word's own stem and its
+    shortenings by up to PREFIX_TRUNCATION letters (never under five) are tried as exact tokens.
+    """
+    found = list(stems(word, language))
+    shortest = max(5, len(word) - PREFIX_TRUNCATION)
+    found += [word[:length] for length in range(len(word) - 1, shortest - 1, -1)]
+    return tuple(dict.fromkeys(token for token in found if token != word))
+
+
+def language_groups(parsed: ParsedQuery, language: str) -> tuple[tuple[Clause, ...], ...]:
+    """The query's alternatives as asked in `language`: stop-word clauses dropped, empty ones too."""
+    groups = []
+    for group in parsed.groups:
+        kept = tuple(clause for clause in group if clause_stems(clause, language))
+        if kept:
+            groups.append(kept)
+    return tuple(groups)
+
+
+def _clause_query(clause: Clause, language: str) -> SearchQuery:
+    found = clause_stems(clause, language)
+    if clause.phrase and len(found) > 1:
+        return Phrase(" ".join(found))
+    if clause.prefix:
+        return _any_of(
+            [
+                Prefix(clause.text),
+                *(PlainText(token) for token in prefix_alternatives(clause.text, language)),
+            ]
+        )
+    return PlainText(" ".join(found))
+
+
+def _group_query(group: tuple[Clause, ...], language: str) -> SearchQuery:
+    # A group's plain words go as one text (one term list for the backend); phrases and the
+    # prefix beside it.
+    words: list[str] = []
+    others: list[SearchQuery] = []
+    for clause in group:
+        found = clause_stems(clause, language)
+        if clause.prefix or (clause.phrase and len(found) > 1):
+            others.append(_clause_query(clause, language))
+        else:
+            words.extend(found)
+    parts = [PlainText(" ".join(dict.fromkeys(words))), *others] if words else others
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def _distinct(queries: list[SearchQuery]) -> list[SearchQuery]:
+    return list({repr(query): query for query in queries}.values())
+
+
+def language_query(query: LanguageQuery) -> SearchQuery:
+    """What the database index is asked for `query`: its alternatives in each of its languages,
+    less anything an exclusion matches in any of them."""
+    branches = []
+    for language in query.languages:
+        groups = language_groups(query.parsed, language)
+        if groups:
+            branches.append(_any_of([_group_query(group, language) for group in groups]))
+    positive = _any_of(_distinct(branches))
+    if positive is NOTHING:
+        return NOTHING
+    # An excluded word is excluded in every stemming asked, so `-piani` also drops `piano`.
+    excluded = [
+        _clause_query(Clause(clause.text, phrase=clause.phrase), language)
+        for clause in query.parsed.excluded
+        for language in query.languages
+        if clause_stems(clause, language)
+    ]
+    if not excluded:
+        return positive
+    return And([positive, Not(_any_of(_distinct(excluded)))])
 
 
 def _any_of(queries: list[SearchQuery]) -> SearchQuery:
@@ -62,8 +264,7 @@ def database_query(query: SearchQuery) -> SearchQuery:
     Plain strings (the admin's and the pages API's searches) are asked in every language.
     """
     if isinstance(query, LanguageQuery):
-        branches = dict.fromkeys(" ".join(stems) for stems in query.terms.values())
-        return _any_of([PlainText(branch, operator=query.operator) for branch in branches])
+        return language_query(query)
     if isinstance(query, PlainText | Fuzzy):
         return database_query(LanguageQuery(query.query_string, operator=query.operator))
     if isinstance(query, Phrase):

@@ -53,6 +53,7 @@ from .declarations import (
 from .indexing import locale_code, object_languages, readable_text
 from .models import SearchRecord
 from .query import LanguageQuery
+from .ranking import RERANK_DEPTH, document_texts, page_texts, rank_key
 from .text import SEARCH_LANGUAGES, highlight
 
 FACETS = ("type", "group", "country", "language", "year", "tag")
@@ -603,7 +604,43 @@ def site_search(
     values = _FacetValues(matches)
     admitted, facets = _facets(matches, filters, values=values, user=user, language=language)
     _sort(admitted, order)
+    if order == "relevance":
+        admitted[:RERANK_DEPTH] = _reranked(admitted[:RERANK_DEPTH], query, values)
     return SearchOutcome(query, Hits(admitted, values), facets)
+
+
+def _reranked(matches: list[tuple], query: LanguageQuery, values: _FacetValues) -> list[tuple]:
+    """The best matches in `search.ranking`'s order (equal keys keep the backend's order)."""
+    names: dict[str, list[str]] = defaultdict(list)
+    tags = list(values.tags.values())
+    for language in query.languages:
+        for pk, name in tag_names(tags, language).items():
+            names[str(pk)].append(name)
+    tagged = {
+        (match[KIND], match[PK]): [name for pk in match[TAG_IDS].split() for name in names[pk]]
+        for match in matches
+        if match[TAG_IDS]
+    }
+
+    def of(kind: str) -> dict[int, list[str]]:
+        return {pk: found for (owner, pk), found in tagged.items() if owner == kind}
+
+    page_ids = [match[PK] for match in matches if match[KIND] == "page"]
+    document_ids = [match[PK] for match in matches if match[KIND] == "document"]
+    texts = {
+        **{("page", pk): t for pk, t in page_texts(page_ids, tag_names=of("page")).items()},
+        **{
+            ("document", pk): t
+            for pk, t in document_texts(document_ids, tag_names=of("document")).items()
+        },
+    }
+    keys = {
+        id(match): rank_key(
+            texts.get((match[KIND], match[PK])), query.parsed, query.languages, match[SCORE]
+        )
+        for match in matches
+    }
+    return sorted(matches, key=lambda match: keys[id(match)], reverse=True)
 
 
 def _highlight_terms(query: LanguageQuery, obj: Model) -> dict[str, frozenset[str]]:

@@ -52,6 +52,9 @@ MAX_TOKEN_LENGTH = 40
 # Folded (accent-free, lowercase) function words, per language (see `cms.core.languages`).
 STOP_WORDS = {language.code: language.stop_words for language in languages.configured()}
 
+#: Ends a highlighting term that stands for every word it begins (the word being typed).
+PREFIX_MARK = "*"
+
 _TOKEN = re.compile(r"[^\W_]+")
 _SPACES = re.compile(r"\s+")
 _OPERATORS = re.compile(r"\b(?:AND|OR|NOT|NEAR)\b")
@@ -165,7 +168,13 @@ def collapse_spaces(text: str) -> str:
 def _candidate_pattern(terms: Iterable[str]) -> re.Pattern | None:
     # A Snowball stem is, at worst one letter short, a prefix of the folded word (`happi` for
     # `happy`), so the prefix finds candidates quickly; each is then stemmed to confirm it.
-    prefixes = sorted({term[:-1] if len(term) > 3 else term for term in terms}, key=len)
+    prefixes = sorted(
+        {
+            term[:-1] if len(term) > 3 else term
+            for term in (term.removesuffix(PREFIX_MARK) for term in terms)
+        },
+        key=len,
+    )
     if not prefixes:
         return None
     alternatives = "|".join(re.escape(prefix) for prefix in reversed(prefixes))
@@ -187,7 +196,14 @@ def _matches(text: str, terms: dict[str, frozenset[str]]):
             full = fold(text[match.start() : match.end()])
             verdicts[word] = any(
                 full not in STOP_WORDS[language]
-                and _stemmer(language).stemWord(full) in language_terms
+                and (
+                    _stemmer(language).stemWord(full) in language_terms
+                    or any(
+                        full.startswith(term[:-1])
+                        for term in language_terms
+                        if term.endswith(PREFIX_MARK)
+                    )
+                )
                 for language, language_terms in terms.items()
             )
         if verdicts[word]:
@@ -208,7 +224,8 @@ def _cut(text: str, start: int, end: int) -> tuple[int, int]:
 def highlight(text: str, terms: dict[str, frozenset[str]], *, size: int = 240) -> SafeString:
     """A window of `text` around the first matched word, matched words in `<mark>`, HTML-escaped.
 
-    `terms` maps each language the text is written in to the query's stems in that language.
+    `terms` maps each language the text is written in to the query's stems in that language;
+    a term ending in PREFIX_MARK marks every word it begins.
     Without a match the text's beginning is returned, unmarked. Only the first
     MAX_SNIPPET_SOURCE characters are read, so a long document costs no more than a short one.
     """

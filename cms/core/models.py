@@ -54,8 +54,9 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Navigation")),
     ]
 
+    # Undated by default: a page shows a date only where the content has one of its own.
     search_declaration = SearchDeclaration(
-        date=("first_published_at",), fallback_text="summary_text"
+        summary=("search_description", "listing_summary"), fallback_text="summary_text"
     )
     search_fields = Page.search_fields + [index.SearchField("listing_summary")]
     translatable_fields = BASE_PAGE

@@ -54,6 +54,9 @@ class SearchDeclaration:
     - `filters`: facets whose values this model's objects provide, by facet name.
     - `date`: fields whose first set value is the date a hit shows, is ordered by and counted
       in the year facet under.
+    - `summary`: text fields (plain or rich text) that say what the object is in a few words —
+      a description, a lead, an organisation's names and place; search ranks a match there
+      above one in the body (`search.ranking`).
     - `fallback_text`: an attribute whose text a hit's snippet is cut from when the search
       fields hold no readable text.
     """
@@ -61,4 +64,5 @@ class SearchDeclaration:
     facets: Mapping[str, tuple[str | Related, ...]] = field(default_factory=dict)
     filters: Mapping[str, FacetFilter] = field(default_factory=dict)
     date: tuple[str, ...] = ()
+    summary: tuple[str, ...] = ()
     fallback_text: str = ""

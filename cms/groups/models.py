@@ -120,7 +120,7 @@ class PartnerPage(BasePage):
                 labels="cms.groups.selectors.partners.country_names",
             )
         },
-        date=("first_published_at",),
+        summary=("search_description", "listing_summary", "short_name", "city", "region"),
         fallback_text="summary_text",
     )
     search_fields = BasePage.search_fields + [
@@ -213,7 +213,7 @@ class ThematicGroupPage(BasePage):
                 labels="cms.groups.selectors.partners.thematic_group_titles",
             )
         },
-        date=("first_published_at",),
+        summary=("search_description", "listing_summary", "objectives"),
         fallback_text="summary_text",
     )
     search_fields = BasePage.search_fields + [

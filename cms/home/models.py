@@ -133,7 +133,8 @@ class PressReleasePage(BasePage):
             "partner": (Related("home.PressReleasePartner", owner="page_id", value="partner_id"),),
             "tag": (Related("home.PressReleaseTag", owner="content_object_id", value="tag_id"),),
         },
-        date=("date", "first_published_at"),
+        date=("date",),
+        summary=("search_description", "listing_summary", "lead"),
         fallback_text="summary_text",
     )
     search_fields = BasePage.search_fields + [

@@ -135,6 +135,7 @@ class ProjectDocument(AbstractDocument):
             "tag": (Related("taggit.TaggedItem", owner="object_id", value="tag_id", generic=True),),
         },
         date=("created_at",),
+        summary=("description",),
     )
     search_fields = AbstractDocument.search_fields + [
         index.SearchField("description"),
@@ -253,7 +254,8 @@ class StrategicPlanPage(BasePage):
     ]
     search_declaration = SearchDeclaration(
         facets={"group": ("group_id",)},
-        date=("adopted_on", "first_published_at"),
+        date=("adopted_on",),
+        summary=("search_description", "listing_summary", "summary"),
         fallback_text="summary_text",
     )
     search_fields = BasePage.search_fields + [

@@ -4,8 +4,8 @@ Each document keeps Wagtail's own fields (the admin's searches use them) and add
 `cordata_title_<lang>` / `cordata_text_<lang>` for the language(s) it is written in; those fields
 use Cordata's analyzers (elision or possessives, lowercase, ASCII folding, the stop words of
 `search.text`, Snowball), so Elasticsearch matches what the database backend matches. A
-`LanguageQuery` searches the text fields of the languages it is asked in and boosts title
-matches.
+`LanguageQuery` (the query language) searches the text fields of the languages it is asked in
+and boosts title matches by the search app's field weights.
 
 Elasticsearch is a service that can be down or slow, and this backend alone decides what
 that means (views only map `SearchUnavailable` to their answer):
@@ -39,7 +39,8 @@ from wagtail.search.backends.database.fallback import DatabaseSearchBackend
 from cms.core.languages import SUPPORTED, Language
 
 from ..indexing import indexed_text, object_languages
-from ..query import LanguageQuery
+from ..query import Clause, LanguageQuery, clause_stems, language_groups
+from ..ranking import FIELD_WEIGHTS
 from ..text import SEARCH_LANGUAGES
 from . import SearchUnavailable, database_fallback_active
 
@@ -71,7 +72,8 @@ logger = logging.getLogger(__name__)
 TITLE_FIELD = "cordata_title_{}"
 TEXT_FIELD = "cordata_text_{}"
 ANALYZER = "cordata_{}"
-TITLE_BOOST = 3.0
+#: A title match weighs this many body matches (`search.ranking.FIELD_WEIGHTS`).
+TITLE_BOOST = FIELD_WEIGHTS["title"] / FIELD_WEIGHTS["body"]
 #: Elasticsearch's default `index.max_result_window`: the most hits one request may return.
 MAX_HITS = 10_000
 
@@ -141,23 +143,48 @@ class ElasticsearchSearchQueryCompiler(BaseQueryCompiler):
 
     @staticmethod
     def language_query(query: LanguageQuery) -> dict:
-        languages = list(query.terms)
-        if not languages:
+        """The query language (`search.query.parse`) on the per-language fields.
+
+        Each language asked is an alternative; within it, each `OR` group must match all its
+        clauses on the text field (a word as `match`, a phrase as `match_phrase`, the word
+        being typed also as `match_bool_prefix`); a title match adds TITLE_BOOST; an excluded
+        clause matching in any language asked drops the document.
+        """
+        alternatives = []
+        for language in query.languages:
+            field = TEXT_FIELD.format(language)
+            for group in language_groups(query.parsed, language):
+                alternatives.append({"bool": {"must": [_clause(c, field) for c in group]}})
+        if not alternatives:
             return {"bool": {"must_not": {"match_all": {}}}}
-        text_matches = [
-            {"match": {TEXT_FIELD.format(lang): {"query": query.text, "operator": query.operator}}}
-            for lang in languages
-        ]
-        title_matches = [
-            {"match": {TITLE_FIELD.format(lang): {"query": query.text, "boost": TITLE_BOOST}}}
-            for lang in languages
-        ]
-        return {
-            "bool": {
-                "must": [{"bool": {"should": text_matches, "minimum_should_match": 1}}],
-                "should": title_matches,
-            }
+        asked = " ".join(clause.text for clause in query.parsed.clauses)
+        body: dict[str, Any] = {
+            "must": [{"bool": {"should": alternatives, "minimum_should_match": 1}}],
+            "should": [
+                {"match": {TITLE_FIELD.format(language): {"query": asked, "boost": TITLE_BOOST}}}
+                for language in query.languages
+            ],
         }
+        excluded = [
+            _clause(Clause(clause.text, phrase=clause.phrase), TEXT_FIELD.format(language))
+            for clause in query.parsed.excluded
+            for language in query.languages
+            if clause_stems(clause, language)
+        ]
+        if excluded:
+            body["must_not"] = excluded
+        return {"bool": body}
+
+
+def _clause(clause: Clause, field: str) -> dict:
+    if clause.phrase:
+        return {"match_phrase": {field: clause.text}}
+    word = {"match": {field: {"query": clause.text}}}
+    if clause.prefix:
+        # The analysed word (its stem) or any indexed term it begins.
+        prefix = {"match_bool_prefix": {field: clause.text}}
+        return {"bool": {"should": [word, prefix], "minimum_should_match": 1}}
+    return word
 
 
 class ElasticsearchAutocompleteQueryCompiler(BaseAutocompleteQueryCompiler):

@@ -1,9 +1,14 @@
 """PostgreSQL full-text search with per-language normalised text (see `search.text`)."""
 
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import F
 from modelsearch.backends.database.postgres import postgres
+from modelsearch.backends.database.postgres.query import Lexeme
+from wagtail.search.query import Phrase
 
 from ..indexing import NormalisedObject
-from ..query import database_query
+from ..query import Prefix, database_query
+from ..ranking import FIELD_WEIGHTS
 
 
 class PostgresIndex(postgres.PostgresIndex):
@@ -19,6 +24,23 @@ class PostgresSearchQueryCompiler(postgres.PostgresSearchQueryCompiler):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.query = database_query(self.query)
+
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, Prefix):
+            lexeme = Lexeme(query.query_string, invert=invert, prefix=True)
+            return SearchQuery(lexeme, search_type="raw", config=config)
+        if isinstance(query, Phrase) and invert:
+            # Wagtail's compiler drops the inversion of a phrase: `-"a b"` would match it instead.
+            return ~SearchQuery(query.query_string, search_type="phrase", config=config)
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+    def get_index_vectors(self, search_query):
+        # A title match weighs FIELD_WEIGHTS["title"] body matches (`search.ranking`).
+        title_weight = FIELD_WEIGHTS["title"] / FIELD_WEIGHTS["body"]
+        return [
+            (F("index_entries__title"), F("index_entries__title_norm") * title_weight),
+            (F("index_entries__body"), 1.0),
+        ]
 
 
 class PostgresSearchResults(postgres.PostgresSearchResults):

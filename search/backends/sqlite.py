@@ -1,15 +1,32 @@
 """SQLite FTS5 search with per-language normalised text (see `search.text`)."""
 
 from django.db import connections
-from django.db.models import F, IntegerField, TextField
+from django.db.models import IntegerField, TextField
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite import sqlite
-from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
+from modelsearch.backends.database.sqlite.query import (
+    BM25,
+    Lexeme,
+    MatchExpression,
+    SearchQueryExpression,
+    normalize,
+)
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 from ..indexing import NormalisedObject
-from ..query import database_query
+from ..query import Prefix, database_query
+from ..ranking import FIELD_WEIGHTS
+
+
+class WeightedBM25(BM25):
+    """FTS5's bm25() with the search app's weights for the title and body columns."""
+
+    def as_sql(self, compiler, connection):
+        table = sqlite.SQLiteFTSIndexEntry._meta.db_table
+        # One weight per column, in the order modelsearch creates them: autocomplete, body, title.
+        weights = f"0.0, {FIELD_WEIGHTS['body']:.2f}, {FIELD_WEIGHTS['title']:.2f}"
+        return f"bm25({table}, {weights})", []
 
 
 class SQLiteIndex(sqlite.SQLiteIndex):
@@ -25,6 +42,11 @@ class SQLiteSearchQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.query = database_query(self.query)
+
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, Prefix):
+            return SearchQueryExpression(Lexeme(query.query_string, prefix=True), config=config)
+        return super().build_search_query_content(query, config=config)
 
     def scored_sql(self, limit: int) -> tuple[str, tuple] | None:
         """SQL for the best `limit` matches as (`object_id`, `score`) rows, best first, or None.
@@ -61,8 +83,8 @@ class SQLiteSearchQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
             )
         rows = (
             entries
-            # Wagtail's rank, bm25 × title_norm + bm25, with bm25() computed once per row.
-            .annotate(score=BM25() * (F("index_entry__title_norm") + 1.0))
+            # A title match weighs FIELD_WEIGHTS["title"] body matches (`search.ranking`).
+            .annotate(score=WeightedBM25())
             .order_by("score")
             .values_list("index_entry__object_id", "score")[:limit]
         )

@@ -18,9 +18,10 @@ from wagtail.search.backends import get_search_backend
 from cms.home.models import PressReleasePage
 from cms.knowledge.models import ProjectDocument
 from search.backends import SearchUnavailable
-from search.backends.elasticsearch import INDEX_SETTINGS, ElasticsearchMapping
+from search.backends.elasticsearch import INDEX_SETTINGS, TITLE_BOOST, ElasticsearchMapping
 from search.models import PendingIndexUpdate
 from search.query import LanguageQuery
+from search.ranking import FIELD_WEIGHTS
 from search.selectors import site_search
 from search.text import STOP_WORDS
 from tests.factories import PressReleasePageFactory, ProjectDocumentFactory, publish_translation
@@ -138,23 +139,45 @@ class TestMapping:
         assert both["cordata_title_it"] == both["cordata_title_en"] == "Glossario"
 
 
+def compiled(text, languages=("it",)):
+    compiler = get_search_backend(
+        "search.backends.elasticsearch", URLS=["http://127.0.0.1:9"]
+    ).query_compiler_class
+    return compiler.language_query(LanguageQuery(text, languages))
+
+
 class TestQueries:
     def test_a_language_query_matches_that_language_fields(self):
-        body = get_search_backend(
-            "search.backends.elasticsearch", URLS=["http://127.0.0.1:9"]
-        ).query_compiler_class.language_query(LanguageQuery("Piani strategici", ("it",)))
-        assert body == {
+        assert compiled("Piani strategici") == {
             "bool": {
                 "must": [
                     {
                         "bool": {
                             "should": [
                                 {
-                                    "match": {
-                                        "cordata_text_it": {
-                                            "query": "Piani strategici",
-                                            "operator": "and",
-                                        }
+                                    "bool": {
+                                        "must": [
+                                            {"match": {"cordata_text_it": {"query": "piani"}}},
+                                            {
+                                                "bool": {
+                                                    "should": [
+                                                        {
+                                                            "match": {
+                                                                "cordata_text_it": {
+                                                                    "query": "strategici"
+                                                                }
+                                                            }
+                                                        },
+                                                        {
+                                                            "match_bool_prefix": {
+                                                                "cordata_text_it": "strategici"
+                                                            }
+                                                        },
+                                                    ],
+                                                    "minimum_should_match": 1,
+                                                }
+                                            },
+                                        ]
                                     }
                                 }
                             ],
@@ -163,34 +186,62 @@ class TestQueries:
                     }
                 ],
                 "should": [
-                    {"match": {"cordata_title_it": {"query": "Piani strategici", "boost": 3.0}}}
+                    {
+                        "match": {
+                            "cordata_title_it": {"query": "piani strategici", "boost": TITLE_BOOST}
+                        }
+                    }
                 ],
             }
         }
 
+    def test_the_title_boost_is_the_field_weights_ratio(self):
+        assert TITLE_BOOST == FIELD_WEIGHTS["title"] / FIELD_WEIGHTS["body"] == 10.0
+
     def test_all_languages_query_both(self):
-        compiler = get_search_backend(
-            "search.backends.elasticsearch", URLS=["http://127.0.0.1:9"]
-        ).query_compiler_class
-        body = compiler.language_query(LanguageQuery("strategic plans", ("it", "en")))
-        fields = [next(iter(match["match"])) for match in body["bool"]["must"][0]["bool"]["should"]]
+        body = compiled("strategic plans", ("it", "en"))
+        alternatives = body["bool"]["must"][0]["bool"]["should"]
+        fields = [next(iter(group["bool"]["must"][0]["match"])) for group in alternatives]
         assert fields == ["cordata_text_it", "cordata_text_en"]
 
     def test_backend_syntax_is_sent_as_words(self):
-        compiler = get_search_backend(
-            "search.backends.elasticsearch", URLS=["http://127.0.0.1:9"]
-        ).query_compiler_class
-        body = compiler.language_query(LanguageQuery('title:x^3 AND "piano"', ("it",)))
-        match = body["bool"]["must"][0]["bool"]["should"][0]["match"]["cordata_text_it"]
-        assert match["query"] == 'title:x^3 "piano"'  # a match query analyses, never parses
+        body = compiled('title:x^3 AND "piano"')
+        words = body["bool"]["must"][0]["bool"]["should"][0]["bool"]["must"]
+        # A match query analyses, never parses: `title:x^3` is the words "title 3" (one-letter
+        # words are no words), `AND` is dropped, a quoted word is that word.
+        assert words == [
+            {"match_phrase": {"cordata_text_it": "title 3"}},
+            {"match": {"cordata_text_it": {"query": "piano"}}},
+        ]
 
-    def test_nothing_to_search_is_a_match_none(self):
-        compiler = get_search_backend(
-            "search.backends.elasticsearch", URLS=["http://127.0.0.1:9"]
-        ).query_compiler_class
-        assert compiler.language_query(LanguageQuery("il la", ("it",))) == {
-            "bool": {"must_not": {"match_all": {}}}
+    def test_phrases_or_and_exclusions(self):
+        body = compiled('"piano strategico" OR turismo -energia -"efficienza energetica"')
+        first, second = body["bool"]["must"][0]["bool"]["should"]
+        assert first == {
+            "bool": {"must": [{"match_phrase": {"cordata_text_it": "piano strategico"}}]}
         }
+        assert second["bool"]["must"][0]["match"] == {"cordata_text_it": {"query": "turismo"}}
+        assert body["bool"]["must_not"] == [
+            {"match": {"cordata_text_it": {"query": "energia"}}},
+            {"match_phrase": {"cordata_text_it": "efficienza energetica"}},
+        ]
+
+    def test_an_exclusion_is_asked_in_every_language(self):
+        body = compiled("turismo -plans", ("it", "en"))
+        assert [next(iter(clause["match"])) for clause in body["bool"]["must_not"]] == [
+            "cordata_text_it",
+            "cordata_text_en",
+        ]
+
+    def test_a_stop_word_clause_is_left_out_in_its_language(self):
+        body = compiled("come turismo", ("it", "en"))
+        italian, english = body["bool"]["must"][0]["bool"]["should"]
+        assert len(italian["bool"]["must"]) == 1  # "come" is an Italian stop word
+        assert len(english["bool"]["must"]) == 2
+
+    @pytest.mark.parametrize("text", ["il la", "-turismo", '"', "OR"])
+    def test_nothing_to_search_is_a_match_none(self, text):
+        assert compiled(text) == {"bool": {"must_not": {"match_all": {}}}}
 
 
 @pytest.mark.django_db
@@ -218,9 +269,11 @@ class TestThroughTheClient:
         outcome = site_search(user=None, text="piano", language="it")
         page_search = recorder.bodies("POST", f"/{PREFIX}wagtailcore_page/_search")[-1]
         query = page_search["query"]["bool"]
-        assert query["must"]["bool"]["must"][0]["bool"]["should"][0] == {
-            "match": {"cordata_text_it": {"query": "piano", "operator": "and"}}
-        }
+        word = query["must"]["bool"]["must"][0]["bool"]["should"][0]["bool"]["must"][0]
+        assert word["bool"]["should"] == [
+            {"match": {"cordata_text_it": {"query": "piano"}}},
+            {"match_bool_prefix": {"cordata_text_it": "piano"}},
+        ]
         filters = str(query["filter"])
         assert "live_filter" in filters and "locale_id_filter" in filters
         assert page_search["size"] == 10_000 and page_search["_source"] is False

@@ -175,8 +175,11 @@ class TestSearchReadsRecords:
 
     def test_the_hit_limit_keeps_the_best_matches_of_each_kind(self, corpus):
         unlimited = list(search("turismo").hits)
+        # Equal scores: the backend keeps the newest object (highest pk) first.
         best = {
-            kind: max((hit for hit in unlimited if hit.kind == kind), key=lambda hit: hit.score)
+            kind: max(
+                (hit for hit in unlimited if hit.kind == kind), key=lambda hit: (hit.score, hit.pk)
+            )
             for kind in ("page", "document")
         }
         assert sum(hit.kind == "page" for hit in unlimited) > 1

@@ -274,6 +274,13 @@ def test_the_admin_and_the_pages_api_still_search_with_plain_strings(client, cor
     assert "Piani strategici per la qualità del turismo" in found
     response = client.get("/api/v2/pages/", {"search": "agenzie"})
     assert response.status_code == 200, response.content
+    # The listings' `search` reads the same query language.
+    phrase = client.get("/api/v2/pages/", {"search": '"strategici piani"'}).json()
+    assert phrase["meta"]["total_count"] == 0
+    excluded = client.get("/api/v2/pages/", {"search": "turismo -piani"}).json()
+    titles = {item["title"] for item in excluded["items"]}
+    assert "Turismo sostenibile" in titles
+    assert not any(title.startswith("Pian") for title in titles)
 
 
 def test_the_database_index_holds_stems_in_each_objects_language(corpus):
@@ -298,3 +305,77 @@ def test_the_database_index_holds_stems_in_each_objects_language(corpus):
 
     assert "agenz" in body(corpus["release"]) and "agenzie" not in body(corpus["release"])
     assert "agenc" in body(corpus["english_release"])
+
+
+def ranked(outcome, language="it") -> list[str]:
+    return [
+        item.title for item in search_items(outcome.hits, query=outcome.query, language=language)
+    ]
+
+
+class TestQueryLanguage:
+    def test_a_phrase_needs_its_words_together_and_in_order(self, corpus):
+        assert "Piani strategici per la qualità del turismo" in titles(search('"piano strategico"'))
+        assert titles(search('"strategici piani"')) == set()
+        # Stop words inside a phrase are ignored, as in the index.
+        assert "Piani strategici per la qualità del turismo" in titles(
+            search('"qualità del turismo"')
+        )
+
+    def test_an_excluded_word_drops_every_inflection(self, corpus):
+        found = titles(search("turismo -piani"))
+        assert "Piani strategici per la qualità del turismo" not in found
+        assert "Piano d'azione per il turismo" not in found
+        assert "Turismo sostenibile" in found
+        assert titles(search('turismo -"azione turismo"')) >= {"Turismo sostenibile"}
+        assert "Piano d'azione per il turismo" not in titles(search('turismo -"azione turismo"'))
+
+    def test_or_finds_either(self, corpus):
+        found = titles(search("energetica OR cooperazione"))
+        assert {
+            "Forum sull'efficienza energetica",
+            "Piani strategici per la qualità del turismo",
+        } <= found
+        assert titles(search("energetica cooperazione")) == set()
+
+    def test_the_word_being_typed_matches_as_a_beginning(self, corpus):
+        assert "Forum sull'efficienza energetica" in titles(search("efficien"))
+        assert "Forum sull'efficienza energetica" in titles(search("valutaz"))
+        assert "Development" not in " ".join(titles(search("develop")))
+        assert "Strategic plans for tourism quality" in titles(search("develop", language="en"))
+        # Only the last word: a word before it must match whole.
+        assert titles(search("efficien energetica")) == set()
+
+    def test_an_exact_title_comes_first(self, corpus):
+        assert ranked(search("Piano d'azione per il turismo"))[0] == "Piano d'azione per il turismo"
+        assert (
+            ranked(search("piani strategici"))[0] == "Piani strategici per la qualità del turismo"
+        )
+        assert ranked(search("turismo"))[0] == "Turismo sostenibile"
+
+    @pytest.mark.parametrize(
+        "text", ['"', '-"', "OR", "-turismo", "NOT", '"""', "turismo OR", '-"piano', "**", "\x00"]
+    )
+    def test_syntax_never_fails(self, client, corpus, text):
+        outcome = search(text)
+        assert outcome.total >= 0
+        # A null character is refused by the form (400); anything else is a search.
+        assert client.get("/en/search/", {"q": text}).status_code == (
+            400 if "\x00" in text else 200
+        )
+        response = client.get("/api/v2/search/", {"q": text})
+        assert response.status_code in (200, 400)
+        assert "message" in response.json() or "items" in response.json()
+
+
+class TestResultDates:
+    def test_only_content_with_a_date_of_its_own_shows_one(self, corpus):
+        hits = {
+            item.title: item.date
+            for item in search_items(
+                search("turismo").hits, query=search("turismo").query, language="it"
+            )
+        }
+        assert hits["Piani strategici per la qualità del turismo"] is not None
+        assert hits["Turismo sostenibile"] is None  # a thematic group
+        assert hits["Piano d'azione per il turismo"] is None  # a plan not adopted yet

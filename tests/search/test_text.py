@@ -1,9 +1,18 @@
 """Normalisation and highlighting: the language rules every backend shares (no database)."""
 
 import pytest
-from wagtail.search.query import Or, Phrase, PlainText
+from wagtail.search.query import And, Or, Phrase, PlainText
 
-from search.query import NOTHING, LanguageQuery, database_query
+from search.query import (
+    NOTHING,
+    Clause,
+    LanguageQuery,
+    ParsedQuery,
+    Prefix,
+    database_query,
+    parse,
+    prefix_alternatives,
+)
 from search.text import fold, highlight, normalise, query_stems, stems, tokens
 
 
@@ -87,19 +96,22 @@ class TestQueries:
         assert stems("strategies", "en")[0] in both
         assert stems("strategies", "it")[0] in both
 
-    def test_one_language_becomes_one_plain_text(self):
+    def test_one_language_becomes_its_words_and_the_word_being_typed(self):
         query = database_query(LanguageQuery("piani strategici", ("it",)))
-        assert isinstance(query, PlainText)
-        assert query.query_string == "pian strateg"
-        assert query.operator == "and"
+        assert isinstance(query, And)
+        words, typed = query.subqueries
+        assert isinstance(words, PlainText)
+        assert (words.query_string, words.operator) == ("pian", "and")
+        assert isinstance(typed, Or)
+        assert isinstance(typed.subqueries[0], Prefix)
+        assert typed.subqueries[0].query_string == "strategici"
+        assert {part.query_string for part in typed.subqueries[1:]} >= {"strateg"}
 
     def test_all_languages_or_their_stemmings(self):
         query = database_query(LanguageQuery("strategies", ("it", "en")))
         assert isinstance(query, Or)
-        assert {part.query_string for part in query.subqueries} == {
-            stems("strategies", "it")[0],
-            stems("strategies", "en")[0],
-        }
+        asked = {part.query_string for branch in query.subqueries for part in branch.subqueries}
+        assert {stems("strategies", "it")[0], stems("strategies", "en")[0]} <= asked
 
     @pytest.mark.parametrize(
         ("text", "languages"),
@@ -118,11 +130,13 @@ class TestQueries:
         assert database_query(query) is NOTHING
 
     def test_a_stop_word_in_one_language_is_a_word_in_the_other(self):
-        assert LanguageQuery("come", ("it", "en")).terms == {"en": ("come",)}
+        # "come" is the word being typed too, so it also marks the words it begins.
+        assert LanguageQuery("come", ("it", "en")).terms == {"en": ("come", "come*")}
 
     def test_plain_strings_from_the_admin_are_normalised_too(self):
-        query = database_query(PlainText("Qualità"))
-        assert {part.query_string for part in query.subqueries} == {"qual", "qualita"}
+        query = database_query(PlainText("Qualità turismo"))
+        words = {branch.subqueries[0].query_string for branch in query.subqueries}
+        assert words == {"qual", "qualita"}
 
     def test_phrases_are_normalised_per_language(self):
         query = database_query(Phrase("piani strategici"))
@@ -175,3 +189,98 @@ class TestHighlight:
         assert str(highlight("Testo senza corrispondenze.", terms("energia"))) == (
             "Testo senza corrispondenze."
         )
+
+
+class TestQueryLanguage:
+    def test_words_are_one_group_and_the_last_is_a_prefix(self):
+        assert parse("Piani strategici") == ParsedQuery(
+            ((Clause("piani"), Clause("strategici", prefix=True)),)
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                '"piano strategico" turismo',
+                ((Clause("piano strategico", phrase=True), Clause("turismo", prefix=True)),),
+            ),
+            ('il "piano strategico', ((Clause("il"), Clause("piano strategico", phrase=True)),)),
+            ('"piano"', ((Clause("piano"),),)),
+            ("turismo OR energia", ((Clause("turismo"),), (Clause("energia", prefix=True),))),
+            (
+                "piano turismo OR energia",
+                ((Clause("piano"), Clause("turismo")), (Clause("energia", prefix=True),)),
+            ),
+            ("piano OR OR turismo OR", ((Clause("piano"),), (Clause("turismo"),))),
+            (
+                "turismo or energia",
+                ((Clause("turismo"), Clause("or"), Clause("energia", prefix=True)),),
+            ),
+            (
+                "agroalimentare AND NEAR ict",
+                ((Clause("agroalimentare"), Clause("ict", prefix=True)),),
+            ),
+            ("co-operation", ((Clause("co operation", phrase=True),),)),
+            ("energia 2012", ((Clause("energia"), Clause("2012")),)),
+            ("ab", ((Clause("ab"),),)),
+        ],
+    )
+    def test_phrases_or_and_operators(self, text, expected):
+        assert parse(text).groups == expected
+
+    @pytest.mark.parametrize(
+        ("text", "excluded"),
+        [
+            ("turismo -energia", (Clause("energia"),)),
+            ('turismo -"piano strategico"', (Clause("piano strategico", phrase=True),)),
+            ("turismo NOT energia", (Clause("energia"),)),
+            ("turismo - energia", ()),
+        ],
+    )
+    def test_exclusions(self, text, excluded):
+        assert parse(text).excluded == excluded
+        assert parse(text).groups[0][0] == Clause("turismo")
+
+    @pytest.mark.parametrize(
+        "text",
+        ['"', '""', "-", "--", "OR", "NOT", '-"', "((( ]]]", ":*^~", "\x00", "OR OR -", "AND"],
+    )
+    def test_syntax_alone_is_no_query_and_no_error(self, text):
+        assert parse(text).groups == ()
+        assert LanguageQuery(text, ("it", "en")).is_empty
+
+    def test_only_exclusions_match_nothing(self):
+        query = LanguageQuery("-turismo", ("it",))
+        assert query.is_empty
+        assert database_query(query) is NOTHING
+
+    def test_the_budget_counts_words_in_phrases_too(self):
+        text = '"' + " ".join(f"parola{n}" for n in range(20)) + '" altro'
+        parsed = parse(text)
+        assert len(parsed.groups[0][0].text.split()) == 16
+        assert len(parsed.clauses) == 1
+
+    def test_an_excluded_word_is_excluded_in_every_language_asked(self):
+        query = database_query(LanguageQuery("turismo -strategies", ("it", "en")))
+        assert isinstance(query, And)
+        excluded = query.subqueries[1].subquery
+        assert {part.query_string for part in excluded.subqueries} == {
+            stems("strategies", "it")[0],
+            stems("strategies", "en")[0],
+        }
+
+    def test_a_stop_word_being_typed_is_no_prefix_in_its_language(self):
+        assert LanguageQuery("turismo della", ("it",)).terms == {"it": ("turism",)}
+
+    def test_a_word_being_typed_also_tries_the_stems_it_may_end_in(self):
+        assert "sustain" in prefix_alternatives("sustainab", "en")
+        assert prefix_alternatives("ict", "en") == ()
+
+
+def test_the_word_being_typed_is_highlighted_in_the_words_it_begins():
+    query = LanguageQuery("settore agroalim", ("it",))
+    marked = highlight(
+        "Il settore agroalimentare e l'agroindustria.",
+        {"it": frozenset(query.terms["it"])},
+    )
+    assert marked == "Il <mark>settore</mark> <mark>agroalimentare</mark> e l&#x27;agroindustria."
