@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from wagtail.search.query import (
     And,
@@ -27,9 +28,9 @@ NOTHING = Not(MatchAll())
 
 #: The last word as typed matches as the beginning of a word from this many letters on.
 MIN_PREFIX = 3
-#: Words whose stem a prefix also tries, shortened by up to this many letters (see
-#: `prefix_alternatives`).
-PREFIX_TRUNCATION = 3
+#: How much shorter than the word being typed a stem it stands for may be (`prefix_alternatives`).
+STEM_SHORTENING = 6
+PREFIX_SHORTENING = 1
 
 # A quoted phrase (an unclosed quote runs to the end), optionally excluded, or a bare piece.
 _PIECE = re.compile(r'(-?)"([^"]*)(?:"|$)|(\S+)')
@@ -144,11 +145,11 @@ class LanguageQuery(SearchQuery):
                     for clause in self.parsed.clauses
                     for stem in clause_stems(clause, language)
                 ]
-                found += [
-                    clause.text + PREFIX_MARK
-                    for clause in self.parsed.clauses
-                    if clause.prefix and clause_stems(clause, language)
-                ]
+                for clause in self.parsed.clauses:
+                    if clause.prefix and clause_stems(clause, language):
+                        alternatives = prefix_alternatives(clause.text, language)
+                        found += [clause.text + PREFIX_MARK, *alternatives.exact]
+                        found += [beginning + PREFIX_MARK for beginning in alternatives.beginnings]
                 terms[language] = tuple(dict.fromkeys(found))
         return terms
 
@@ -172,17 +173,31 @@ def clause_stems(clause: Clause, language: str) -> tuple[str, ...]:
     return tuple(stems(clause.text, language))
 
 
-def prefix_alternatives(word: str, language: str) -> tuple[str, ...]:
-    """Exact tokens that a word being typed may be the beginning of, besides itself as a prefix.
+class PrefixAlternatives(NamedTuple):
+    """What a word being typed also tries: exact tokens, and shorter beginnings of it."""
 
-    A Snowball stem is often shorter than the word it comes from (`sustainable` is indexed as
-    `sustain`), so a prefix longer than the stem would miss it: the word's own stem and its
-    shortenings by up to PREFIX_TRUNCATION letters (never under five) are tried as exact tokens.
+    exact: tuple[str, ...]
+    beginnings: tuple[str, ...]
+
+
+def prefix_alternatives(word: str, language: str) -> PrefixAlternatives:
+    """What else a word being typed may be the beginning of, besides itself as a prefix.
+
+    The index holds Snowball stems, which are often shorter than the word they come from
+    (`sustainable` is indexed as `sustain`, `destinazioni` as `destin`) or end differently
+    (`efficienza` is `efficient`), so a typed prefix longer than the stem would miss it. So the
+    word's own stem and its shortenings by up to STEM_SHORTENING letters (never under five) are
+    tried as exact tokens, and its shortening by PREFIX_SHORTENING letter as a prefix (more would
+    widen a whole word: `turis*` would find `turistiche` for `turismo`).
     """
-    found = list(stems(word, language))
-    shortest = max(5, len(word) - PREFIX_TRUNCATION)
-    found += [word[:length] for length in range(len(word) - 1, shortest - 1, -1)]
-    return tuple(dict.fromkeys(token for token in found if token != word))
+    exact = [*stems(word, language)]
+    exact += [word[:n] for n in range(len(word) - 1, max(5, len(word) - STEM_SHORTENING) - 1, -1)]
+    beginnings = [
+        word[:n] for n in range(len(word) - 1, max(5, len(word) - PREFIX_SHORTENING) - 1, -1)
+    ]
+    return PrefixAlternatives(
+        tuple(dict.fromkeys(token for token in exact if token != word)), tuple(beginnings)
+    )
 
 
 def language_groups(parsed: ParsedQuery, language: str) -> tuple[tuple[Clause, ...], ...]:
@@ -200,10 +215,12 @@ def _clause_query(clause: Clause, language: str) -> SearchQuery:
     if clause.phrase and len(found) > 1:
         return Phrase(" ".join(found))
     if clause.prefix:
+        alternatives = prefix_alternatives(clause.text, language)
         return _any_of(
             [
                 Prefix(clause.text),
-                *(PlainText(token) for token in prefix_alternatives(clause.text, language)),
+                *(Prefix(token) for token in alternatives.beginnings),
+                *(PlainText(token) for token in alternatives.exact),
             ]
         )
     return PlainText(" ".join(found))

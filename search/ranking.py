@@ -2,10 +2,11 @@
 
 One table, FIELD_WEIGHTS, says how much a match in each field counts: the title far above the
 summary (search description, listing summary, lead, organisation names, a document's
-description and tags), which is far above the body, which is above the text of attached files.
-Every backend applies the table to its own score (SQLite's bm25() column weights, PostgreSQL's
-title rank weight, Elasticsearch's title boost), which decides *which* matches are the best
-RERANK_DEPTH. Those are then ordered here, the same way on every backend, by:
+description and tags), which is far above the body (a document's extracted text included).
+Every backend weighs a title match by the table's title/body ratio in its own score (SQLite's
+bm25() column weights, PostgreSQL's title rank weight, Elasticsearch's title boost), which
+decides *which* matches are the best RERANK_DEPTH. Those are then ordered here, the same way
+on every backend, by:
 
 1. the title: equal to the query (stop words, inflection, case and accents aside), or
    holding every word of it, or neither;
@@ -30,8 +31,8 @@ from .indexing import html_text
 from .query import Clause, ParsedQuery, language_groups, prefix_alternatives
 from .text import SEARCH_LANGUAGES, languages_of, stems, tokens
 
-#: How much a match in each field counts, relative to the body.
-FIELD_WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "attachment": 0.5}
+#: How much a match in each field counts, relative to the body (a document's text included).
+FIELD_WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0}
 #: How many of the backend's best matches are re-ranked (the rest follow in the backend's order).
 RERANK_DEPTH = 60
 
@@ -59,9 +60,11 @@ class _Field:
             return False
         own = self.stems[language]
         if clause.prefix:
-            return any(word.startswith(clause.text) for word in self.words) or not self.stem_sets[
-                language
-            ].isdisjoint(prefix_alternatives(clause.text, language))
+            alternatives = prefix_alternatives(clause.text, language)
+            beginnings = (clause.text, *alternatives.beginnings)
+            return not self.stem_sets[language].isdisjoint(alternatives.exact) or any(
+                token.startswith(beginnings) for token in (*self.words, *self.stem_sets[language])
+            )
         if len(found) == 1:
             return found[0] in self.stem_sets[language]
         size = len(found)
@@ -153,7 +156,14 @@ def _asked_stems(group: tuple[Clause, ...], title: _Field, language: str) -> set
     asked = {stem for clause in group for stem in stems(clause.text, language)}
     for clause in group:
         if clause.prefix:
+            alternatives = prefix_alternatives(clause.text, language)
+            beginnings = (clause.text, *alternatives.beginnings)
             for word in title.words:
-                if word.startswith(clause.text):
+                if word.startswith(beginnings):
                     asked.update(stems(word, language))
+            asked |= {
+                stem
+                for stem in title.stem_sets[language]
+                if stem in alternatives.exact or stem.startswith(beginnings)
+            }
     return asked

@@ -612,7 +612,8 @@ def site_search(
 def _reranked(matches: list[tuple], query: LanguageQuery, values: _FacetValues) -> list[tuple]:
     """The best matches in `search.ranking`'s order (equal keys keep the backend's order)."""
     names: dict[str, list[str]] = defaultdict(list)
-    tags = list(values.tags.values())
+    met = _met_ids(matches, TAG_IDS)
+    tags = [tag for pk, tag in values.tags.items() if pk in met]
     for language in query.languages:
         for pk, name in tag_names(tags, language).items():
             names[str(pk)].append(name)
