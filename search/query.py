@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
@@ -43,12 +43,19 @@ class Clause:
     """One thing a query asks for: a word, a quoted phrase, or the word being typed (a prefix).
 
     `text` holds the clause's folded words, space-separated, stop words included (each language
-    drops its own).
+    drops its own). `typed` is the piece as it was typed (quotes and a leading minus aside), for a
+    backend that analyses text itself: its own tokeniser then sees the apostrophes and the stop
+    words the folded words have lost. It does not take part in comparisons.
     """
 
     text: str
     phrase: bool = False
     prefix: bool = False
+    typed: str = field(default="", compare=False)
+
+    @property
+    def as_typed(self) -> str:
+        return self.typed or self.text
 
 
 @dataclass(frozen=True)
@@ -88,17 +95,19 @@ def parse(text: str) -> ParsedQuery:
             if bare in _DROPPED_OPERATORS:
                 continue
             negated = negate_next or (bare.startswith("-") and len(bare) > 1)
-            words = tokens(bare)
+            piece = bare[1:] if bare.startswith("-") else bare
         else:
             negated = negate_next or sign == "-"
-            words = tokens(quoted)
+            piece = quoted
         negate_next = False
-        words = words[:budget]
+        words = tokens(piece)
+        if len(words) > budget:
+            words, piece = words[:budget], ""
         if not words:
             last_bare = None
             continue
         budget -= len(words)
-        clause = Clause(" ".join(words), phrase=len(words) > 1)
+        clause = Clause(" ".join(words), phrase=len(words) > 1, typed=" ".join(piece.split()))
         (excluded if negated else groups[-1]).append(clause)
         last_bare = clause if bare is not None and not negated and not clause.phrase else None
         if not budget:
@@ -107,7 +116,7 @@ def parse(text: str) -> ParsedQuery:
         # Only the clause's last occurrence (the word at the end of the query) becomes a prefix.
         group = groups[-1]
         if group and group[-1] == last_bare:
-            group[-1] = Clause(last_bare.text, prefix=True)
+            group[-1] = Clause(last_bare.text, prefix=True, typed=last_bare.typed)
     return ParsedQuery(
         tuple(tuple(dict.fromkeys(group)) for group in groups if group),
         tuple(dict.fromkeys(excluded)),
@@ -258,7 +267,7 @@ def language_query(query: LanguageQuery) -> SearchQuery:
         return NOTHING
     # An excluded word is excluded in every stemming asked, so `-piani` also drops `piano`.
     excluded = [
-        _clause_query(Clause(clause.text, phrase=clause.phrase), language)
+        _clause_query(Clause(clause.text, phrase=clause.phrase, typed=clause.typed), language)
         for clause in query.parsed.excluded
         for language in query.languages
         if clause_stems(clause, language)

@@ -35,6 +35,7 @@ from elasticsearch import ApiError, TransportError
 from elasticsearch.helpers import BulkIndexError
 from modelsearch.utils import deep_update
 from wagtail.search.backends.database.fallback import DatabaseSearchBackend
+from wagtail.search.query import Fuzzy, PlainText
 
 from cms.core.languages import SUPPORTED, Language
 
@@ -139,7 +140,21 @@ class ElasticsearchSearchQueryCompiler(BaseQueryCompiler):
     def get_inner_query(self):
         if isinstance(self.query, LanguageQuery):
             return self.language_query(self.query)
+        if self._reads_query_language():
+            # The listings' `search=`: the same query language as the database backends give
+            # it, in every language.
+            query = LanguageQuery(self.query.query_string, operator=self.query.operator)
+            return self.language_query(query)
         return super().get_inner_query()
+
+    def _reads_query_language(self) -> bool:
+        # Wagtail's admin (which may fall back to the database, whose match knows no
+        # per-language fields) and searches limited to some fields keep Wagtail's own query.
+        return (
+            isinstance(self.query, PlainText | Fuzzy)
+            and not self.fields
+            and not database_fallback_active()
+        )
 
     @staticmethod
     def language_query(query: LanguageQuery) -> dict:
@@ -166,7 +181,10 @@ class ElasticsearchSearchQueryCompiler(BaseQueryCompiler):
             ],
         }
         excluded = [
-            _clause(Clause(clause.text, phrase=clause.phrase), TEXT_FIELD.format(language))
+            _clause(
+                Clause(clause.text, phrase=clause.phrase, typed=clause.typed),
+                TEXT_FIELD.format(language),
+            )
             for clause in query.parsed.excluded
             for language in query.languages
             if clause_stems(clause, language)
@@ -177,12 +195,15 @@ class ElasticsearchSearchQueryCompiler(BaseQueryCompiler):
 
 
 def _clause(clause: Clause, field: str) -> dict:
+    # The text as typed: the field's analyzer then treats its apostrophes (elision) and stop
+    # words (position gaps) as it did the indexed text's.
+    typed = clause.as_typed
     if clause.phrase:
-        return {"match_phrase": {field: clause.text}}
-    word = {"match": {field: {"query": clause.text}}}
+        return {"match_phrase": {field: typed}}
+    word = {"match": {field: {"query": typed}}}
     if clause.prefix:
         # The analysed word (its stem) or any indexed term it begins.
-        prefix = {"match_bool_prefix": {field: clause.text}}
+        prefix = {"match_bool_prefix": {field: typed}}
         return {"bool": {"should": [word, prefix], "minimum_should_match": 1}}
     return word
 

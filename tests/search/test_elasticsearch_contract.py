@@ -17,7 +17,7 @@ from wagtail.search.backends import get_search_backend
 
 from cms.home.models import PressReleasePage
 from cms.knowledge.models import ProjectDocument
-from search.backends import SearchUnavailable
+from search.backends import SearchUnavailable, database_fallback
 from search.backends.elasticsearch import INDEX_SETTINGS, TITLE_BOOST, ElasticsearchMapping
 from search.models import PendingIndexUpdate
 from search.query import LanguageQuery
@@ -157,7 +157,7 @@ class TestQueries:
                                 {
                                     "bool": {
                                         "must": [
-                                            {"match": {"cordata_text_it": {"query": "piani"}}},
+                                            {"match": {"cordata_text_it": {"query": "Piani"}}},
                                             {
                                                 "bool": {
                                                     "should": [
@@ -207,10 +207,10 @@ class TestQueries:
     def test_backend_syntax_is_sent_as_words(self):
         body = compiled('title:x^3 AND "piano"')
         words = body["bool"]["must"][0]["bool"]["should"][0]["bool"]["must"]
-        # A match query analyses, never parses: `title:x^3` is the words "title 3" (one-letter
-        # words are no words), `AND` is dropped, a quoted word is that word.
+        # A match query analyses, never parses: `title:x^3` goes as typed (two words, so a
+        # phrase), `AND` is dropped, a quoted word is that word.
         assert words == [
-            {"match_phrase": {"cordata_text_it": "title 3"}},
+            {"match_phrase": {"cordata_text_it": "title:x^3"}},
             {"match": {"cordata_text_it": {"query": "piano"}}},
         ]
 
@@ -224,6 +224,19 @@ class TestQueries:
         assert body["bool"]["must_not"] == [
             {"match": {"cordata_text_it": {"query": "energia"}}},
             {"match_phrase": {"cordata_text_it": "efficienza energetica"}},
+        ]
+
+    def test_phrases_go_as_typed_for_the_analyzer_to_read(self):
+        # The index has a position gap where a stop word was and elides `dell'`: the query's
+        # text must reach the same analyzer with its stop words and apostrophes.
+        body = compiled('"Ricerca e sviluppo" quest\'anno -"piano dell\'azione"')
+        clauses = body["bool"]["must"][0]["bool"]["should"][0]["bool"]["must"]
+        assert clauses == [
+            {"match_phrase": {"cordata_text_it": "Ricerca e sviluppo"}},
+            {"match_phrase": {"cordata_text_it": "quest'anno"}},
+        ]
+        assert body["bool"]["must_not"] == [
+            {"match_phrase": {"cordata_text_it": "piano dell'azione"}}
         ]
 
     def test_an_exclusion_is_asked_in_every_language(self):
@@ -262,6 +275,21 @@ class TestThroughTheClient:
         assert any(
             r.method == "DELETE" and r.path.endswith(f"/_doc/{pk}") for r in recorder.requests
         )
+
+    def test_the_listings_search_reads_the_query_language(self, client, site_tree, recorder):
+        response = client.get("/api/v2/pages/", {"search": 'turismo -piani "ricerca e sviluppo"'})
+        assert response.status_code == 200, response.content
+        query = recorder.bodies("POST", f"/{PREFIX}wagtailcore_page/_search")[-1]["query"]
+        text = str(query)
+        assert "must_not" in text and "'cordata_text_it': {'query': 'piani'}" in text
+        assert "'cordata_text_en': {'query': 'piani'}" in text  # every language
+        assert "{'match_phrase': {'cordata_text_it': 'ricerca e sviluppo'}}" in text
+
+    def test_the_admin_keeps_wagtails_own_query(self, site_tree, recorder):
+        with database_fallback():
+            list(Page.objects.live().search("turismo -piani"))
+        query = recorder.bodies("POST", f"/{PREFIX}wagtailcore_page/_search")[-1]["query"]
+        assert "cordata_text_it" not in str(query)
 
     def test_a_search_sends_the_language_query_and_reads_the_hits(self, site_tree, recorder):
         release = PressReleasePageFactory(title="Piani strategici", lead="Agenzie.")

@@ -249,6 +249,12 @@ class TestQueryLanguage:
         assert parse(text).groups == ()
         assert LanguageQuery(text, ("it", "en")).is_empty
 
+    def test_each_clause_keeps_the_piece_as_typed(self):
+        parsed = parse('"Ricerca e  sviluppo" -Qualità l\'energia')
+        assert [clause.typed for clause in parsed.clauses] == ["Ricerca e sviluppo", "l'energia"]
+        assert parsed.excluded[0].typed == "Qualità"
+        assert parsed.clauses[1] == Clause("energia", prefix=True)  # typed is not compared
+
     def test_only_exclusions_match_nothing(self):
         query = LanguageQuery("-turismo", ("it",))
         assert query.is_empty
