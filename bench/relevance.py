@@ -20,10 +20,11 @@ import shutil
 import sys
 import tempfile
 import time
-import uuid
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+
+from bench.databases import throwaway_postgres_database
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,33 +39,6 @@ def log(message: str) -> None:
     """Progress, on standard error, so that the report alone can be redirected."""
     sys.stderr.write(f"[{time.strftime('%H:%M:%S')}] {message}\n")
     sys.stderr.flush()
-
-
-def postgres_database(url: str) -> tuple[str, Callable[[], None]]:
-    """A new, empty PostgreSQL database on the server of `url`; its URL and how to drop it."""
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(url)
-    name = f"cordata_relevance_{uuid.uuid4().hex[:8]}"
-    admin = {
-        "host": config["HOST"] or None,
-        "port": config["PORT"] or None,
-        "user": config["USER"] or None,
-        "password": config["PASSWORD"] or None,
-        "dbname": "postgres",
-        "autocommit": True,
-    }
-    with psycopg.connect(**admin) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-    def drop() -> None:
-        with psycopg.connect(**admin) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    base, _, _old = url.partition("?")[0].rpartition("/")
-    query = url.partition("?")[2]
-    return f"{base}/{name}" + (f"?{query}" if query else ""), drop
 
 
 def setup_django(database_url: str, media: Path) -> None:
@@ -145,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     connected = False
     try:
         if args.database_url:
-            url, drop = postgres_database(args.database_url)
+            url, drop = throwaway_postgres_database(args.database_url, prefix="cordata_relevance")
             vendor = "PostgreSQL"
         else:
             url, vendor = f"sqlite:///{workdir / 'db.sqlite3'}", "SQLite"

@@ -267,7 +267,7 @@ def language_query(query: LanguageQuery) -> SearchQuery:
         return NOTHING
     # An excluded word is excluded in every stemming asked, so `-piani` also drops `piano`.
     excluded = [
-        _clause_query(Clause(clause.text, phrase=clause.phrase, typed=clause.typed), language)
+        _clause_query(clause, language)
         for clause in query.parsed.excluded
         for language in query.languages
         if clause_stems(clause, language)

@@ -181,10 +181,7 @@ class ElasticsearchSearchQueryCompiler(BaseQueryCompiler):
             ],
         }
         excluded = [
-            _clause(
-                Clause(clause.text, phrase=clause.phrase, typed=clause.typed),
-                TEXT_FIELD.format(language),
-            )
+            _clause(clause, TEXT_FIELD.format(language))
             for clause in query.parsed.excluded
             for language in query.languages
             if clause_stems(clause, language)

@@ -12,14 +12,14 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import dj_database_url
 import pytest
 from django.conf import settings
+
+from bench.databases import throwaway_postgres_database
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -49,31 +49,6 @@ class ProcessSite:
         return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def _postgres_database(url: str) -> tuple[str, callable]:
-    """A new PostgreSQL database on the server of `url`; its URL and how to drop it."""
-    import psycopg
-
-    config = dj_database_url.parse(url)
-    name = f"cordata_processes_{uuid.uuid4().hex[:8]}"
-    admin = {
-        "host": config["HOST"] or None,
-        "port": config["PORT"] or None,
-        "user": config["USER"] or None,
-        "password": config["PASSWORD"] or None,
-        "dbname": "postgres",
-        "autocommit": True,
-    }
-    with psycopg.connect(**admin) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-    def drop() -> None:
-        with psycopg.connect(**admin) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    base, _, _old = url.rpartition("/")
-    return f"{base}/{name}", drop
-
-
 @pytest.fixture(scope="session")
 def process_site(tmp_path_factory) -> Iterator[ProcessSite]:
     """A migrated database and a media directory, shared by the processes a test starts."""
@@ -81,7 +56,7 @@ def process_site(tmp_path_factory) -> Iterator[ProcessSite]:
     url = os.environ.get("DATABASE_URL", "")
     drop = None
     if url.startswith(("postgres://", "postgresql://")):
-        url, drop = _postgres_database(url)
+        url, drop = throwaway_postgres_database(url, prefix="cordata_processes")
     else:
         url = f"sqlite:///{workdir / 'db.sqlite3'}"
     media_root = workdir / "media"
